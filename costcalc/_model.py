@@ -1,0 +1,50 @@
+"""The pydantic base of every costcalc model: frozen, no unknown fields, named errors."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import CostcalcError, InvalidPlanError
+
+
+def describe(exc: ValidationError, model: str) -> str:
+    """One readable sentence per problem: field, what was wrong, and the value given."""
+    parts = []
+    for err in exc.errors(include_url=False):
+        where = ".".join(str(p) for p in err["loc"]) or "(model)"
+        message = err["msg"].removeprefix("Value error, ")
+        shown = err.get("input")
+        if err["type"] == "missing":
+            parts.append(f"{model}.{where}: required, not given")
+        elif err["type"] == "extra_forbidden":
+            parts.append(f"{model}.{where}: unknown field (value {shown!r})")
+        else:
+            parts.append(f"{model}.{where}: {message} (got {shown!r})")
+    return "; ".join(parts)
+
+
+class Model(BaseModel):
+    """Frozen, strict about unknown fields, and raising a named costcalc error."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    error: ClassVar[type[CostcalcError]] = InvalidPlanError
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            error = self.error(describe(exc, type(self).__name__))
+            error.errors = exc.errors(include_url=False)  # type: ignore[attr-defined]
+            raise error from None
+
+    @classmethod
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any):  # type: ignore[override]
+        try:
+            return super().model_validate(obj, *args, **kwargs)
+        except ValidationError as exc:
+            error = cls.error(describe(exc, cls.__name__))
+            error.errors = exc.errors(include_url=False)  # type: ignore[attr-defined]
+            raise error from None

@@ -1,0 +1,124 @@
+"""Every error costcalc raises: each names the bad value and what would be valid."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = [
+    "CostcalcError",
+    "CurrencyMismatchError",
+    "InvalidPlanError",
+    "InvalidRangeError",
+    "RateNotFoundError",
+    "RatesFileError",
+    "UnknownCityError",
+    "UnknownConditionError",
+    "UnknownCountryError",
+    "UnknownCurrencyError",
+    "UnknownOfferError",
+    "closest",
+]
+
+
+def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """The up-to-``n`` choices nearest to ``value``, compared case-insensitively."""
+    by_folded: dict[str, str] = {}
+    for choice in choices:
+        by_folded.setdefault(choice.casefold(), choice)
+    found = difflib.get_close_matches(value.casefold(), list(by_folded), n=n, cutoff=0.5)
+    return [by_folded[f] for f in found]
+
+
+def _did_you_mean(value: str, choices: Iterable[str]) -> str:
+    matches = closest(value, choices)
+    if not matches:
+        return ""
+    return " (did you mean " + " or ".join(repr(m) for m in matches) + "?)"
+
+
+class CostcalcError(Exception):
+    """Base class of every costcalc error; catch this to handle them all."""
+
+
+class InvalidRangeError(CostcalcError, ValueError):
+    """A money range that cannot exist: low > high, negative, NaN, infinite, float input."""
+
+
+class CurrencyMismatchError(CostcalcError, ValueError):
+    """Two amounts in different currencies were combined without a conversion."""
+
+
+class InvalidPlanError(CostcalcError, ValueError):
+    """A plan with a value out of bounds (negative count, too many nights, ...)."""
+
+
+class _UnknownName(CostcalcError, LookupError):
+    """A name that is not in a known list; the message offers the closest matches."""
+
+    what = "name"
+    lead = "unknown {what} {value!r}"
+
+    def __init__(self, value: str, valid: Iterable[str], hint: str = "") -> None:
+        valid = sorted(set(valid))
+        self.value = value
+        self.valid = valid
+        shown = ", ".join(valid[:20]) + (f", ... ({len(valid)} in all)" if len(valid) > 20 else "")
+        message = self.lead.format(what=self.what, value=value) + _did_you_mean(value, valid)
+        if hint:
+            message += f"; {hint}"
+        if valid:
+            message += f"; valid: {shown}"
+        super().__init__(message)
+
+
+class UnknownOfferError(_UnknownName):
+    """An offer id that the rate book does not hold."""
+
+    what = "offer id"
+
+
+class UnknownConditionError(_UnknownName):
+    """A condition id that no offer has."""
+
+    what = "condition"
+
+
+class UnknownCityError(_UnknownName):
+    """A city that the per diem tables do not list (for the offer's countries)."""
+
+    what = "city"
+
+
+class UnknownCountryError(_UnknownName):
+    """A country code that is not an ISO 3166 alpha-2 code the rate book knows."""
+
+    what = "country code"
+
+
+class UnknownCurrencyError(_UnknownName):
+    """A currency code that is not an ISO 4217 code."""
+
+    what = "currency code"
+
+
+class RateNotFoundError(_UnknownName):
+    """An ISO 4217 currency for which the rate book has no exchange rate."""
+
+    what = "currency"
+    lead = "no exchange rate for currency {value!r}"
+
+    def __init__(self, value: str, valid: Iterable[str], date: str = "") -> None:
+        hint = f"the rates of {date} quote only the currencies listed" if date else ""
+        super().__init__(value, valid, hint)
+
+
+class RatesFileError(CostcalcError, ValueError):
+    """A rates file that does not parse or validate; names the file and line."""
+
+    def __init__(self, message: str, path: str = "", line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.problem = message
+        where = f"{path}:{line}: " if path and line else f"{path}: " if path else ""
+        super().__init__(f"{where}{message}")

@@ -1,0 +1,252 @@
+"""What the rate book holds: offers with their prices, protocols, notes and citations."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import ClassVar, Literal
+
+from pydantic import field_validator, model_validator
+
+from ._model import Model
+from .errors import RatesFileError
+from .money import Range
+
+__all__ = [
+    "Assumption",
+    "Basis",
+    "Citation",
+    "Count",
+    "Fact",
+    "Note",
+    "Offer",
+    "Price",
+    "Protocol",
+    "Region",
+    "Source",
+]
+
+Basis = Literal["course", "session", "bundle"]
+"""What one price buys: a whole course, one session, or a bundle of n sessions."""
+
+_DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")
+
+
+class _DataModel(Model):
+    """A model read from a rates file: its errors are rates-file errors."""
+
+    error: ClassVar = RatesFileError
+
+
+class Source(_DataModel):
+    """A document or data set that figures come from."""
+
+    id: str
+    """Stable id; for the seed documents, their file name."""
+    title: str
+    """The document's own title."""
+    publisher: str
+    """Who published it (a clinic, a broker, an agency)."""
+    date: str = ""
+    """The source's own date as it gives it: YYYY-MM-DD, YYYY-MM or YYYY; empty if none."""
+    file: str | None = None
+    """File name of the source document, where there is one."""
+    url: str | None = None
+    """Where the document can be found, if known."""
+
+    @field_validator("date")
+    @classmethod
+    def _iso_date(cls, value: str) -> str:
+        if not _DATE.match(value):
+            raise ValueError("a source date is YYYY-MM-DD, YYYY-MM, YYYY or empty")
+        return value
+
+
+class Citation(_DataModel):
+    """A source and the words in it that a figure rests on, quoted verbatim."""
+
+    source: Source
+    """The document."""
+    quote: str
+    """Words copied verbatim from the document, findable with a text search."""
+
+
+class Assumption(_DataModel):
+    """A named assumption: a value the sources do not give, with its reasoning."""
+
+    id: str
+    """Stable id, e.g. ``stay-low-fraction``."""
+    label: str
+    """Short name shown next to the figures it produced."""
+    reasoning: str
+    """Why this value: what it rests on and how a user can replace it."""
+    value: Decimal | None = None
+    """The assumed value where it is one number (a fraction, a count)."""
+
+
+class Fact(_DataModel):
+    """A documented statement, such as a duration, with its citation."""
+
+    text: str
+    """The statement in plain words."""
+    citation: Citation
+    """Where it is documented."""
+
+
+class Note(_DataModel):
+    """A regulatory, evidence or availability note shown next to a price."""
+
+    kind: Literal["regulatory", "evidence", "availability", "coverage", "cost"]
+    """What the note is about."""
+    text: str
+    """The note in plain words."""
+    citation: Citation
+    """Where it is documented."""
+
+
+class Count(Model):
+    """A whole-number range, such as 28-42 nights."""
+
+    low: int
+    """Smallest count."""
+    high: int
+    """Largest count; >= ``low``."""
+
+    @field_validator("low", "high")
+    @classmethod
+    def _non_negative(cls, value: int) -> int:
+        if value < 0:
+            raise ValueError("a count is zero or more")
+        return value
+
+    @field_validator("high")
+    @classmethod
+    def _ordered(cls, high: int, info) -> int:
+        low = info.data.get("low")
+        if low is not None and high < low:
+            raise ValueError(f"high {high} is below low {low}")
+        return high
+
+    @classmethod
+    def exactly(cls, n: int) -> Count:
+        """The range ``n..n``."""
+        return cls.model_construct(low=n, high=n)
+
+    def __str__(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
+
+
+class Price(_DataModel):
+    """One documented price: an amount range and what it buys."""
+
+    basis: Basis
+    """``course``: the whole documented protocol; ``session``: one administration;
+    ``bundle``: ``sessions`` administrations for one price."""
+    amount: Range
+    """The price as documented, in the source's currency."""
+    sessions: int | None = None
+    """Sessions in a bundle (bundle basis only; at least 2)."""
+    citation: Citation
+    """Where the price is documented."""
+
+    @model_validator(mode="after")
+    def _bundle_size(self) -> Price:
+        if self.basis == "bundle" and (self.sessions is None or self.sessions < 2):
+            raise ValueError("a bundle price needs sessions >= 2 (the number of sessions it buys)")
+        if self.basis != "bundle" and self.sessions is not None:
+            raise ValueError(f"sessions is only for bundle prices, not {self.basis!r}")
+        return self
+
+
+class Protocol(_DataModel):
+    """The documented treatment protocol, as far as the source gives it, per course."""
+
+    nights: Count | None = None
+    """Nights away per course, total over its trips; None when the source gives none."""
+    trips: int | None = None
+    """Round trips per course; None when the source gives none."""
+    sessions: int | None = None
+    """Sessions per course for per-session offers; None when the source gives none."""
+    reasoning: str = ""
+    """How nights, trips and sessions follow from the documented facts."""
+    facts: tuple[Fact, ...] = ()
+    """The documented durations and session counts, with citations."""
+
+
+class Region(_DataModel):
+    """Where an offer is: one country, or a named region with the countries it spans."""
+
+    code: str
+    """ISO 3166 alpha-2 code for one country; otherwise a named id (``DE-CH``, ``WESTERN-EUROPE``)."""
+    name: str
+    """Name for people ("Japan", "Germany/Switzerland")."""
+    countries: tuple[str, ...] = ()
+    """ISO 3166 alpha-2 codes of the countries it spans; empty for a worldwide figure."""
+    complete: bool = True
+    """False when the source names only examples ("UK, Switzerland, etc.")."""
+
+
+class Offer(_DataModel):
+    """A documented treatment offer: what it is, where, its price and its sources."""
+
+    id: str
+    """Stable id scripts can rely on, e.g. ``jp-alzheimers-adipose-msc``."""
+    condition: str
+    """Lower-case condition id: ``alzheimers``, ``als``, ``general``, ..."""
+    treatment: str
+    """What the treatment is, in plain words."""
+    cell_type: str
+    """Cells or product used, as documented (or "not specified")."""
+    region: Region
+    """Where it is offered."""
+    provider: str = ""
+    """The clinic where the source names one; empty for a regional figure."""
+    prices: tuple[Price, ...]
+    """Documented prices: one course price, or a session price and any bundles."""
+    includes: tuple[str, ...] = ()
+    """What the source says the price includes."""
+    excludes: tuple[str, ...] = ()
+    """What the source says the price excludes, or leaves unsaid."""
+    protocol: Protocol = Protocol()
+    """Documented durations and counts."""
+    notes: tuple[Note, ...] = ()
+    """Regulatory, evidence and availability notes from the sources."""
+
+    @field_validator("id", "condition")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+            raise ValueError("ids are lower-case words joined by hyphens, e.g. 'jp-alzheimers-adipose-msc'")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent_prices(self) -> Offer:
+        bases = [p.basis for p in self.prices]
+        if not bases:
+            raise ValueError("an offer needs at least one price")
+        if "course" in bases and len(bases) > 1:
+            raise ValueError("a course price stands alone: no session or bundle prices beside it")
+        if bases.count("session") > 1:
+            raise ValueError("at most one per-session price")
+        if len({p.amount.currency for p in self.prices}) > 1:
+            raise ValueError("all prices of one offer are in one currency")
+        return self
+
+    @property
+    def price(self) -> Price:
+        """The main price: the course price, else the per-session price, else the first bundle."""
+        for basis in ("course", "session"):
+            for p in self.prices:
+                if p.basis == basis:
+                    return p
+        return self.prices[0]
+
+    @property
+    def basis(self) -> Basis:
+        """The pricing basis of the main price."""
+        return self.price.basis
+
+    @property
+    def currency(self) -> str:
+        """Currency of the documented prices."""
+        return self.prices[0].amount.currency
