@@ -1,0 +1,531 @@
+"""Per diem lodging and meals by city: parsing rates/stay/*.{csv,toml} text and finding cities by name."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from .errors import RatesFileError, UnknownCityError, closest
+from .tomlfile import line_of, parse_toml
+
+__all__ = [
+    "COLUMNS",
+    "OTHER",
+    "SOURCES",
+    "CityRates",
+    "Season",
+    "StayTable",
+    "fold",
+    "parse_aliases",
+    "parse_stay",
+]
+
+OTHER = "[Other]"
+"""City name of a country's row for every place it does not list (US: the standard CONUS rate)."""
+SOURCES = frozenset({"us-state-per-diem-2026-04", "gsa-per-diem-fy2026"})
+"""Source ids a per diem row may name (ids of rates/sources.toml)."""
+COLUMNS = (
+    "country", "country_name", "city", "state", "season_start", "season_end",
+    "lodging_usd", "mie_usd", "effective", "source",
+)
+"""Columns of rates/stay/per-diem.csv, in order."""
+
+_LEAP_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_DAY_INDEX = {}  # (month, day) -> 0..365, the day's place in a leap year
+for _m, _n in enumerate(_LEAP_DAYS, 1):
+    for _d in range(1, _n + 1):
+        _DAY_INDEX[(_m, _d)] = len(_DAY_INDEX)
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """A name reduced for matching: no accents, case, apostrophes or dots; other punctuation a space.
+
+    "St." and "Saint" fold alike, as do "&" and "and": ``fold("Côte d’Ivoire") == "cote divoire"``.
+    """
+    text = text.casefold().replace("&", " and ")
+    if not text.isascii():  # the common case skips the slower accent stripping
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    words = _NOT_WORD.sub(" ", _DROPPED.sub("", text)).split()
+    return " ".join("saint" if w == "st" else w for w in words)
+
+
+_DROPPED = re.compile(r"['’.]")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Season:
+    """One season's per diem ceilings; ``start``/``end`` are inclusive (month, day), both None all year."""
+
+    start: tuple[int, int] | None
+    end: tuple[int, int] | None
+    lodging: Decimal | None
+    """USD per room-night (the per diem lodging ceiling); None when the table publishes none."""
+    meals: Decimal
+    """Meals and incidentals (M&IE), USD per person per day."""
+
+    def covers(self, day: dt.date) -> bool:
+        """True when ``day`` falls in the season; a season may wrap the year end (12-15..04-15).
+
+        Feb 29 counts as covered by a season ending 02-28: the tables are written for
+        ordinary years and the next season starts 03-01.
+        """
+        if self.start is None or self.end is None:
+            return True
+        md = (day.month, day.day)
+        if md == (2, 29) and self.end == (2, 28):
+            md = (2, 28)
+        if self.start <= self.end:
+            return self.start <= md <= self.end
+        return md >= self.start or md <= self.end
+
+    def _distance(self, day: dt.date) -> int:
+        """Days from ``day`` to the nearer end of the season, around the year (0 if covered)."""
+        if self.covers(day):
+            return 0
+        here = _DAY_INDEX[(day.month, day.day)]
+        ends = (_DAY_INDEX[self.start], _DAY_INDEX[self.end])  # type: ignore[index]
+        return min(min(abs(here - e), 366 - abs(here - e)) for e in ends)
+
+
+@dataclass(frozen=True, slots=True)
+class CityRates:
+    """The per diem rates of one place (a city, or a country's "[Other]" row), all its seasons."""
+
+    country: str
+    """ISO 3166 alpha-2 code; empty for the State Department's "Other Foreign Localities"."""
+    country_name: str
+    city: str
+    """As the source writes it: "Tokyo City", "Osaka-Kobe", "Boston / Cambridge", "[Other]"."""
+    state: str
+    """US two-letter state of a CONUS city, else empty."""
+    seasons: tuple[Season, ...]
+    source: str
+    """Source id: ``us-state-per-diem-2026-04`` (foreign) or ``gsa-per-diem-fy2026`` (CONUS)."""
+    effective: str
+    """ISO date the rates took effect."""
+
+    def __post_init__(self) -> None:
+        if not self.seasons:
+            raise ValueError(f"{self.city}: a place needs at least one season")
+
+    @property
+    def name(self) -> str:
+        """Readable place name: "Tokyo City, Japan", "Rochester, MN, United States",
+        "Japan (other places)" for an [Other] row, and just "Singapore" where city and
+        country are the same."""
+        if self.city == OTHER:
+            return f"{self.country_name} (other places)"
+        if not self.country_name or fold(self.city) == fold(self.country_name):
+            return self.city
+        if self.state:
+            return f"{self.city}, {self.state}, {self.country_name}"
+        return f"{self.city}, {self.country_name}"
+
+    @property
+    def is_default(self) -> bool:
+        """True for a country's "[Other]" row (US: the standard CONUS rate)."""
+        return self.city == OTHER
+
+    def season_on(self, day: dt.date) -> Season:
+        """The season in force on ``day``; if none covers it (a gap in the table), the nearest one."""
+        best, best_distance = self.seasons[0], 367
+        for season in self.seasons:
+            distance = season._distance(day)
+            if distance == 0:
+                return season
+            if distance < best_distance:
+                best, best_distance = season, distance
+        return best
+
+    def lodging_range(self) -> tuple[Decimal, Decimal] | None:
+        """(lowest, highest) lodging ceiling over the seasons; None if no season publishes one."""
+        values = [s.lodging for s in self.seasons if s.lodging is not None]
+        return (min(values), max(values)) if values else None
+
+    def meals_range(self) -> tuple[Decimal, Decimal]:
+        """(lowest, highest) M&IE over the seasons."""
+        values = [s.meals for s in self.seasons]
+        return min(values), max(values)
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def _amount(text: str, what: str, path: str, line: int) -> Decimal:
+    if not re.fullmatch(r"[+-]?\d+(\.\d+)?", text):
+        raise RatesFileError(f"{what} {text!r} is not a decimal number such as 358 or 12.50", path, line)
+    value = Decimal(text)
+    if value < 0:
+        raise RatesFileError(f"{what} {text!r} is negative; amounts are 0 or more", path, line)
+    return value
+
+
+def _month_day(text: str, what: str, path: str, line: int) -> tuple[int, int]:
+    found = re.fullmatch(r"(\d{2})-(\d{2})", text)
+    if not found or (int(found[1]), int(found[2])) not in _DAY_INDEX:
+        raise RatesFileError(f"{what} {text!r} is not a day of the year as MM-DD, such as 04-01", path, line)
+    return int(found[1]), int(found[2])
+
+
+def _row_season(row: dict[str, str], path: str, line: int) -> Season:
+    start, end = row["season_start"], row["season_end"]
+    if bool(start) != bool(end):
+        raise RatesFileError("give both season_start and season_end (MM-DD), or neither for all year", path, line)
+    lodging = row["lodging_usd"]
+    if lodging and _amount(lodging, "lodging_usd", path, line) == 0:
+        raise RatesFileError("lodging_usd is 0; leave it empty when no rate is published", path, line)
+    if not row["mie_usd"]:
+        raise RatesFileError("mie_usd is empty; give meals and incidentals in USD per day", path, line)
+    return Season(
+        _month_day(start, "season_start", path, line) if start else None,
+        _month_day(end, "season_end", path, line) if end else None,
+        _amount(lodging, "lodging_usd", path, line) if lodging else None,
+        _amount(row["mie_usd"], "mie_usd", path, line),
+    )
+
+
+def _days(season: Season) -> set[int]:
+    if season.start is None or season.end is None:
+        return set(range(366))
+    a, b = _DAY_INDEX[season.start], _DAY_INDEX[season.end]
+    return set(range(a, b + 1)) if a <= b else set(range(a, 366)) | set(range(b + 1))
+
+
+def _check_row(row: dict[str, str], sources: Collection[str], path: str, line: int) -> None:
+    if row["country"] and not re.fullmatch(r"[A-Z]{2}", row["country"]):
+        raise RatesFileError(
+            f"country {row['country']!r} is not an ISO 3166 alpha-2 code such as JP (or empty)", path, line
+        )
+    if row["state"] and not re.fullmatch(r"[A-Z]{2}", row["state"]):
+        raise RatesFileError(f"state {row['state']!r} is not a two-letter code such as MN (or empty)", path, line)
+    for column in ("country_name", "city"):
+        if not row[column]:
+            raise RatesFileError(f"{column} is empty", path, line)
+    try:
+        dt.date.fromisoformat(row["effective"])
+        valid_date = re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["effective"]) is not None
+    except ValueError:
+        valid_date = False
+    if not valid_date:
+        raise RatesFileError(f"effective {row['effective']!r} is not an ISO date such as 2025-10-01", path, line)
+    if row["source"] not in sources:
+        raise RatesFileError(f"unknown source {row['source']!r}; valid: {', '.join(sorted(sources))}", path, line)
+
+
+def parse_stay(
+    text: str, path: str = "rates/stay/per-diem.csv", *, sources: Collection[str] = SOURCES
+) -> list[CityRates]:
+    """Parse per-diem.csv (``#`` lines are comments) into places, one per country, city and state.
+
+    Every problem raises RatesFileError with the 1-based line and what would be valid.
+    """
+    # Comment lines become blank lines, so the reader's line count stays the file's line number.
+    lines = ["\n" if line.lstrip().startswith("#") else line for line in text.splitlines(keepends=True)]
+    reader = csv.reader(lines)
+    header: list[str] | None = None
+    groups: dict[tuple[str, str, str], tuple[int, dict[str, str], list[tuple[Season, int]]]] = {}
+    for cells in reader:
+        line = reader.line_num
+        if not cells or not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = [c.strip() for c in cells]
+            missing = [c for c in COLUMNS if c not in header]
+            if missing:
+                raise RatesFileError(
+                    f"missing column(s) {', '.join(missing)}; the header is: {','.join(COLUMNS)}", path, line
+                )
+            continue
+        if len(cells) != len(header):
+            raise RatesFileError(f"{len(cells)} cells, the header has {len(header)}", path, line)
+        row = {k: v.strip() for k, v in zip(header, cells)}
+        _check_row(row, sources, path, line)
+        season = _row_season(row, path, line)
+        key = (row["country"], row["city"], row["state"])
+        first_line, first, seasons = groups.setdefault(key, (line, row, []))
+        for column in ("country_name", "effective", "source"):
+            if row[column] != first[column]:
+                raise RatesFileError(
+                    f"{column} {row[column]!r} differs from {first[column]!r} on line {first_line} for the same place",
+                    path, line,
+                )
+        days = _days(season) if seasons else set()  # most places have one season: skip the sets
+        for other, other_line in seasons:
+            if days & _days(other):
+                raise RatesFileError(f"season overlaps the season on line {other_line} of {row['city']}", path, line)
+        seasons.append((season, line))
+    if header is None:
+        raise RatesFileError(f"empty file; expected the header {','.join(COLUMNS)} and rows", path)
+    places = []
+    for (country, city, state), (_, first, seasons) in groups.items():
+        ordered = sorted((s for s, _ in seasons), key=lambda s: (-1, 0) if s.start is None else s.start)
+        places.append(
+            CityRates(country, first["country_name"], city, state, tuple(ordered), first["source"], first["effective"])
+        )
+    return places
+
+
+def _target(text: str) -> tuple[str, str, str] | None:
+    """"CC/City" or "US/City, ST" -> (country, city, state); None if malformed."""
+    found = re.fullmatch(r"([A-Z]{2})/(\S.*)", text)
+    if not found:
+        return None
+    country, city, state = found[1], found[2].strip(), ""
+    if country == "US":
+        pinned = re.fullmatch(r"(.+), ([A-Z]{2})", city)
+        if pinned:
+            city, state = pinned[1], pinned[2]
+    return country, city, state
+
+
+def _alias_line(text: str, alias: str) -> int | None:
+    """Line of ``alias = ...`` (bare, "quoted" or 'quoted' key); line_of only knows bare keys."""
+    key = re.compile(r"\s*(?:" + "|".join(re.escape(k) for k in (f'"{alias}"', f"'{alias}'", alias)) + r")\s*=")
+    for number, line in enumerate(text.splitlines(), 1):
+        if key.match(line):
+            return number
+    return None
+
+
+def parse_aliases(text: str, path: str = "rates/stay/aliases.toml") -> dict[str, str]:
+    """Parse the ``[aliases]`` table: alias -> "CC/City" (or "US/City, ST"), city as in per-diem.csv."""
+    data = parse_toml(text, path)
+    unknown = [k for k in data if k != "aliases"]
+    if unknown:
+        line = line_of(text, (unknown[0],))
+        raise RatesFileError(f"unknown key(s) {unknown}; the file holds one [aliases] table", path, line)
+    table = data.get("aliases", {})
+    if not isinstance(table, dict):
+        line = line_of(text, ("aliases",))
+        raise RatesFileError('aliases must be a table: [aliases] then "Alias" = "CC/City"', path, line)
+    aliases: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for alias, target in table.items():
+        line = _alias_line(text, alias)
+        if not isinstance(target, str) or _target(target) is None:
+            raise RatesFileError(
+                f"alias {alias!r}: target {target!r} is not \"CC/City\" (e.g. \"IN/Mumbai\", \"US/Rochester, MN\")",
+                path, line,
+            )
+        key = fold(alias)
+        if not key:
+            raise RatesFileError(f"alias {alias!r} has no letters or digits", path, line)
+        if key in seen:
+            raise RatesFileError(f"alias {alias!r} is the same name as {seen[key]!r}", path, line)
+        seen[key] = alias
+        aliases[alias] = target
+    return aliases
+
+
+# ---------------------------------------------------------------- lookup
+
+_FULL, _COUNTRY, _PART = 0, 1, 2  # match ranks: a lower rank wins over a higher one
+_SEPARATORS = re.compile(r"[/,()]")
+_BRACKETED = re.compile(r"\((.*?)\)")
+
+
+def _name_parts(name: str) -> set[str]:
+    """Folded pieces of a name: split at "/", ",", "(...)" and at hyphens between capitals
+    ("Osaka-Kobe", not "Aix-en-Provence"), each also without a trailing " city"."""
+    pieces = []
+    for piece in _SEPARATORS.split(name):
+        hyphened = piece.strip().split("-")
+        if len(hyphened) > 1 and all(h[:1].isupper() for h in hyphened):
+            pieces += hyphened
+        pieces.append(piece)
+    found = set()
+    for piece in pieces:
+        key = fold(piece)
+        found.add(key)
+        if key.endswith(" city"):
+            found.add(key[: -len(" city")])
+    return {k for k in found if len(k) >= 3}
+
+
+def _country_keys(name: str) -> set[str]:
+    """Folded ways to write a country name: as is, without "(...)", and what the brackets hold."""
+    keys = {fold(name), fold(_BRACKETED.sub("", name))}
+    keys |= {fold(p) for p in _BRACKETED.findall(name)}
+    return {k for k in keys if k}
+
+
+class StayTable:
+    """Every per diem place, with indexes for finding one by name (see ``find``)."""
+
+    def __init__(self, cities: Iterable[CityRates], aliases: Mapping[str, str] = {}) -> None:
+        self._cities = list(cities)
+        self._by_country: dict[str, list[CityRates]] = {}
+        self._exact: dict[tuple[str, str, str], CityRates] = {}
+        self._index: dict[str, dict[int, int]] = {}  # key -> {position in _cities: best rank}
+        self._country_names: dict[str, set[str]] = {}  # folded country name -> codes
+        self._states: set[str] = set()
+        country_keys: dict[str, set[str]] = {}
+        for n, city in enumerate(self._cities):
+            self._by_country.setdefault(city.country, []).append(city)
+            self._exact[(city.country, city.city, city.state)] = city
+            if city.state:
+                self._states.add(city.state)
+            keys = {fold(city.city): _FULL}
+            for key in _name_parts(city.city):
+                keys.setdefault(key, _PART)
+            if city.is_default:
+                for key in country_keys.setdefault(city.country_name, _country_keys(city.country_name)):
+                    keys[key] = min(keys.get(key, _COUNTRY), _COUNTRY)
+            for key, rank in keys.items():
+                slot = self._index.setdefault(key, {})
+                slot[n] = min(slot.get(n, rank), rank)
+        for code, places in self._by_country.items():
+            if code:
+                name = places[0].country_name
+                for key in country_keys.get(name) or _country_keys(name):
+                    self._country_names.setdefault(key, set()).add(code)
+        self._countries = {code: places[0].country_name for code, places in sorted(self._by_country.items()) if code}
+        self._aliases: dict[str, CityRates] = {}
+        for alias, target in aliases.items():
+            place = self._resolve(alias, target)
+            self._aliases[fold(alias)] = place
+            if place.is_default:  # "Turkey" = "TR/[Other]" also names the country in "Istanbul, Turkey"
+                self._country_names.setdefault(fold(alias), set()).add(place.country)
+
+    def _resolve(self, alias: str, target: str) -> CityRates:
+        parsed = _target(target)
+        place = self._exact.get(parsed) if parsed else None
+        if place is None and parsed and parsed[0] == "US" and not parsed[2]:
+            same = [c for c in self._by_country.get("US", []) if c.city == parsed[1]]
+            place = same[0] if len(same) == 1 else None
+        if place is None:
+            raise RatesFileError(
+                f"alias {alias!r} points to {target!r}, which is not a place of the per diem table "
+                "(write \"CC/City\" with the city exactly as in per-diem.csv, \"US/City, ST\" for a US city)",
+                "rates/stay/aliases.toml",
+            )
+        return place
+
+    @property
+    def countries(self) -> dict[str, str]:
+        """ISO code -> country name, for every country with per diem rows."""
+        return dict(self._countries)
+
+    def cities(self, country: str | None = None) -> list[CityRates]:
+        """Every place, or the places of one country, in table order."""
+        return list(self._cities if country is None else self._by_country.get(country, []))
+
+    def default_for(self, country: str) -> CityRates | None:
+        """The country's "[Other]" row (US: the standard CONUS rate).
+
+        A country listed without one (Singapore, Monaco, Bahrain...) falls back to its row
+        named like the country, or to its only row; otherwise None.
+        """
+        places = self._by_country.get(country, []) if country else []
+        for place in places:
+            if place.is_default:
+                return place
+        for place in places:
+            if fold(place.city) == fold(place.country_name):
+                return place
+        return places[0] if len(places) == 1 else None
+
+    def _matches(self, key: str, allowed: set[str] | None, pin: tuple[str, str] | None = None) -> list[CityRates]:
+        """Places named ``key`` (alias first, then the best rank), within ``allowed`` and ``pin``."""
+
+        def fits(place: CityRates) -> bool:
+            if allowed is not None and place.country not in allowed:
+                return False
+            if pin is None:
+                return True
+            kind, code = pin
+            return place.country == code if kind == "country" else (place.country == "US" and place.state == code)
+
+        alias = self._aliases.get(key)
+        if alias is not None and fits(alias):
+            return [alias]
+        hits = [(rank, n) for n, rank in self._index.get(key, {}).items() if fits(self._cities[n])]
+        if not hits:
+            return []
+        best = min(rank for rank, _ in hits)
+        return [self._cities[n] for rank, n in sorted(hits, key=lambda h: h[1]) if rank == best]
+
+    def _pins(self, tail: str) -> list[tuple[str, str]]:
+        """What a trailing ", XX" can pin: a US state, a country code or a country name."""
+        pins = []
+        code = tail.upper()
+        if len(tail) == 2 and code in self._states:
+            pins.append(("state", code))
+        if len(tail) == 2 and code in self._by_country:
+            pins.append(("country", code))
+        pins += [("country", c) for c in sorted(self._country_names.get(tail, ()))]
+        return pins
+
+    def find(self, name: str, countries: Collection[str] | None = None) -> CityRates:
+        """The place ``name`` designates, within ``countries`` (ISO codes; None: everywhere).
+
+        Matching ignores case, accents, punctuation and extra spaces. A name matches a
+        city's full name, a part of it ("Osaka" and "Kobe" find "Osaka-Kobe", "Boston"
+        finds "Boston / Cambridge") with or without a trailing " City" ("Tokyo"), a country
+        name (its "[Other]" row: "Japan"), or an alias of the aliases table. A trailing
+        ", MN" / " MN" pins a US state, ", Japan" / ", JP" a country. A full-name match
+        wins over a country name, which wins over a part. Raises UnknownCityError when
+        nothing matches, or when several places match equally ("Rochester").
+        """
+        if isinstance(countries, str):  # one code given bare: not its letters
+            countries = [countries]
+        allowed = None if countries is None else set(countries)
+        key = fold(name)
+        found = self._matches(key, allowed) if key else []
+        if not found and key:
+            if "," in name:
+                head, tail = name.rsplit(",", 1)
+                splits = [(fold(head), fold(tail))]
+            else:
+                words = key.split()
+                splits = [(" ".join(words[:-k]), " ".join(words[-k:])) for k in (1, 2, 3) if k < len(words)]
+            for head, tail in splits:
+                for pin in self._pins(tail):
+                    found += [p for p in self._matches(head, allowed, pin) if p not in found]
+                if found:
+                    break
+        if len(found) == 1:
+            return found[0]
+        if found:
+            example = found[0]
+            pin = example.state if example.state else example.country or example.country_name
+            shown = " and ".join(p.name for p in found[:4]) + (f" and {len(found) - 4} more" if len(found) > 4 else "")
+            raise UnknownCityError(
+                name,
+                [p.name for p in found],
+                hint=f"ambiguous: {name!r} matches {shown}; give the state or country, e.g. '{name.strip()}, {pin}'",
+            )
+        raise self._not_found(name, key, allowed)
+
+    def _not_found(self, name: str, key: str, allowed: set[str] | None) -> UnknownCityError:
+        places = [p for p in self._cities if allowed is None or p.country in allowed]
+        if allowed is None:
+            searched = "searched every country of the per diem tables"
+        else:
+            known = self.countries
+            searched = "searched " + (
+                ", ".join(f"{known[c]} ({c})" if c in known else f"{c} (no per diem rows)" for c in sorted(allowed))
+                or "no country"
+            )
+        hint = searched
+        names = [p.name for p in places]
+        if key:
+            # Display names are long ("Tokyo City, Japan"): the error's own suggestions miss
+            # "Tokio"; compare with the indexed names and their parts too.
+            near = difflib.get_close_matches(key, list(self._index), n=10, cutoff=0.75)
+            suggestions = list(dict.fromkeys(
+                self._cities[n].name for k in near for n in self._index[k]
+                if allowed is None or self._cities[n].country in allowed
+            ))[:3]
+            if set(suggestions) - set(closest(name, names)):
+                hint = "did you mean " + " or ".join(repr(s) for s in suggestions) + "?; " + hint
+        return UnknownCityError(name, names, hint=hint)
