@@ -1,0 +1,71 @@
+"""costcalc: honest cost ranges for treatment abroad, with the trips and stays it needs.
+
+    >>> import costcalc
+    >>> book = costcalc.load_rates()
+    >>> plan = costcalc.Plan(offer="jp-alzheimers-adipose-msc", currency="EUR", origin="US")
+    >>> est = costcalc.estimate(plan, book)
+    >>> est.total.currency
+    'EUR'
+"""
+
+from .book import RateBook
+from .engine import compare, estimate, plans_for
+from .errors import (
+    CostcalcError,
+    CurrencyMismatchError,
+    InvalidPlanError,
+    InvalidRangeError,
+    RateNotFoundError,
+    RatesFileError,
+    UnknownCityError,
+    UnknownConditionError,
+    UnknownCountryError,
+    UnknownCurrencyError,
+    UnknownOfferError,
+)
+from .fx import FxTable
+from .loading import load_rates
+from .models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source
+from .money import Range
+from .plan import Plan
+from .result import Comparison, Estimate, FxUsed, Line, Notice, Quantity, StaySummary
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Assumption",
+    "Citation",
+    "Comparison",
+    "CostcalcError",
+    "Count",
+    "CurrencyMismatchError",
+    "Estimate",
+    "FxTable",
+    "FxUsed",
+    "InvalidPlanError",
+    "InvalidRangeError",
+    "Line",
+    "Note",
+    "Notice",
+    "Offer",
+    "Plan",
+    "Price",
+    "Protocol",
+    "Quantity",
+    "Range",
+    "RateBook",
+    "RateNotFoundError",
+    "RatesFileError",
+    "Region",
+    "Source",
+    "StaySummary",
+    "UnknownCityError",
+    "UnknownConditionError",
+    "UnknownCountryError",
+    "UnknownCurrencyError",
+    "UnknownOfferError",
+    "compare",
+    "estimate",
+    "load_rates",
+    "plans_for",
+]

@@ -1,0 +1,80 @@
+"""The rate book: every offer, source, assumption, exchange rate, per diem and fare, in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .errors import UnknownConditionError, UnknownCountryError, UnknownOfferError
+from .fx import FxTable
+from .models import Assumption, Offer, Source
+from .stay import StayTable
+from .travel import FareTable
+
+__all__ = ["RateBook"]
+
+
+class RateBook:
+    """All the data an estimate needs, already parsed and validated; no I/O.
+
+    Build it with :func:`costcalc.load_rates` (the shipped data or a user's copy), or
+    directly from parsed parts in tests.
+    """
+
+    def __init__(
+        self,
+        offers: Iterable[Offer],
+        sources: dict[str, Source],
+        assumptions: dict[str, Assumption],
+        fx: FxTable,
+        stay: StayTable,
+        fares: FareTable,
+        origin: str = "",
+    ) -> None:
+        self.offers: tuple[Offer, ...] = tuple(sorted(offers, key=lambda o: o.id))
+        """Every offer, sorted by id."""
+        self._by_id = {offer.id: offer for offer in self.offers}
+        self.sources = sources
+        """Documents and data sets by id."""
+        self.assumptions = assumptions
+        """Named assumptions by id."""
+        self.fx = fx
+        """Euro reference rates."""
+        self.stay = stay
+        """Per diem lodging and meals by city."""
+        self.fares = fares
+        """Assumed round-trip fares between travel regions."""
+        self.origin = origin
+        """Where the data was loaded from (a folder path), for messages."""
+
+    @property
+    def conditions(self) -> list[str]:
+        """Every condition id that has an offer, sorted."""
+        return sorted({offer.condition for offer in self.offers})
+
+    def offer(self, offer_id: str) -> Offer:
+        """The offer with this id; UnknownOfferError with the closest ids otherwise."""
+        try:
+            return self._by_id[offer_id]
+        except KeyError:
+            raise UnknownOfferError(offer_id, self._by_id) from None
+
+    def offers_for(self, condition: str) -> list[Offer]:
+        """Every offer for a condition; UnknownConditionError with the valid ids otherwise."""
+        found = [offer for offer in self.offers if offer.condition == condition]
+        if not found:
+            raise UnknownConditionError(condition, self.conditions)
+        return found
+
+    def assumption(self, assumption_id: str) -> Assumption:
+        """A named assumption (the rate book must hold every one the engine uses)."""
+        return self.assumptions[assumption_id]
+
+    def country_codes(self) -> set[str]:
+        """Every country code the rate book knows (per diem countries and fare regions)."""
+        return set(self.stay.countries) | set(self.fares.group_of)
+
+    def check_country(self, code: str) -> str:
+        """``code`` if the rate book knows the country; UnknownCountryError otherwise."""
+        if code not in self.stay.countries and code not in self.fares.group_of:
+            raise UnknownCountryError(code, self.country_codes(), hint="origin is an ISO 3166 alpha-2 code")
+        return code

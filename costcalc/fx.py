@@ -1,0 +1,110 @@
+"""Exchange rates: euro reference rates of one date, cross rates through the euro."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from pydantic import field_validator
+
+from ._model import Model
+from .errors import CostcalcError, RateNotFoundError, RatesFileError
+from .money import HIGH, LOW, Range, as_decimal, check_currency
+from .tomlfile import parse_toml
+
+__all__ = ["STALE_AFTER_DAYS", "FxTable", "euro_rates", "parse_fx"]
+
+STALE_AFTER_DAYS = 30
+"""Rates older than this many days (against the estimate's date) give a visible warning."""
+
+
+def euro_rates(rates: Any) -> dict[str, Decimal]:
+    """Validated rates: ISO currency codes to exact, positive units per 1 EUR (EUR itself is 1)."""
+    if not isinstance(rates, dict):
+        raise ValueError("rates map currency codes to units per 1 EUR, e.g. {'USD': '1.1172'}")
+    clean = {}
+    for code, value in rates.items():
+        check_currency(code)
+        amount = as_decimal(value, f"rate of {code}")
+        if amount == 0:
+            raise ValueError(f"rate of {code} is 0; a rate is units of {code} per 1 EUR, above 0")
+        if code == "EUR" and amount != 1:
+            raise ValueError("EUR is the base: its rate is 1 and cannot be overridden")
+        clean[code] = amount
+    return clean
+
+
+class FxTable(Model):
+    """Reference rates: units of each currency per one euro, on one date, from one source."""
+
+    date: dt.date
+    """The business day the rates were fixed."""
+    source: str
+    """Id of the source in the rate book's sources (``ecb-eurofxref``)."""
+    rates: dict[str, Decimal]
+    """Units of each currency per 1 EUR; EUR itself is 1 and need not be listed."""
+    overridden: tuple[str, ...] = ()
+    """Codes whose rate the user replaced."""
+
+    @field_validator("rates", mode="before")
+    @classmethod
+    def _positive(cls, rates: Any) -> dict[str, Decimal]:
+        return {**euro_rates(rates), "EUR": Decimal(1)}
+
+    @property
+    def currencies(self) -> list[str]:
+        """Every currency with a rate, sorted."""
+        return sorted(self.rates)
+
+    def rate(self, code: str) -> Decimal:
+        """Units of ``code`` per euro; RateNotFoundError (listing what exists) if none."""
+        try:
+            return self.rates[code]
+        except KeyError:
+            check_currency(code)
+            raise RateNotFoundError(code, self.rates, self.date.isoformat()) from None
+
+    def with_overrides(self, overrides: dict[str, Decimal]) -> FxTable:
+        """A copy with some rates replaced by the user's (each still validated)."""
+        if not overrides:
+            return self
+        return FxTable(
+            date=self.date,
+            source=self.source,
+            rates={**self.rates, **overrides},
+            overridden=tuple(sorted(set(self.overridden) | set(overrides))),
+        )
+
+    def convert(self, value: Range, to: str) -> Range:
+        """``value`` in currency ``to``: amount / rate[from] * rate[to], rounded outward."""
+        if value.currency == to:
+            return value
+        r_from, r_to = self.rate(value.currency), self.rate(to)
+        return Range.trusted(
+            LOW.multiply(LOW.divide(value.low, r_from), r_to),
+            HIGH.multiply(HIGH.divide(value.high, r_from), r_to),
+            to,
+            value.open_high,
+        )
+
+    def age_days(self, today: dt.date) -> int:
+        """Days between the rate date and ``today``."""
+        return (today - self.date).days
+
+
+def parse_fx(text: str, path: str = "rates/fx/ecb-eurofxref.toml") -> FxTable:
+    """Parse a rates file: ``date``, ``source``, ``base = "EUR"`` and a ``[rates]`` table."""
+    data = parse_toml(text, path)
+    if data.get("base", "EUR") != "EUR":
+        raise RatesFileError(f"base is {data.get('base')!r}; rates must be per 1 EUR (base = \"EUR\")", path)
+    unknown = set(data) - {"date", "source", "base", "rates"}
+    if unknown:
+        raise RatesFileError(f"unknown keys {sorted(unknown)}; valid: date, source, base, rates", path)
+    try:
+        return FxTable.model_validate(
+            {"date": data.get("date"), "source": data.get("source"), "rates": data.get("rates")}
+        )
+    except CostcalcError as exc:
+        raise RatesFileError(str(exc), path) from None
+

@@ -1,0 +1,122 @@
+"""A treatment plan: which offer, who travels, how long, and in which currency to answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+
+from pydantic import field_validator, model_validator
+
+from ._model import Model
+from .fx import euro_rates
+from .money import Range, check_currency
+
+__all__ = ["LIMITS", "Plan"]
+
+LIMITS = {
+    "travellers": (1, 50),
+    "nights": (0, 365),
+    "trips": (0, 100),
+    "sessions": (1, 100),
+    "courses": (1, 10),
+    "travellers_per_room": (1, 10),
+}
+"""Inclusive bounds of each count; beyond them a plan is refused, not corrected."""
+
+_UNITS = {
+    "travellers": "travellers (the patient plus companions)",
+    "nights": "nights (total over all trips)",
+    "trips": "round trips (0: treatment only, no travel)",
+    "sessions": "sessions",
+    "courses": "courses",
+    "travellers_per_room": "travellers per room",
+}
+
+
+class Plan(Model):
+    """What to price: an offer, the people travelling, the stay, and the output currency.
+
+    Fields left as None come from the offer's documented protocol where the source
+    gives them; where it does not, the estimate says so instead of guessing.
+    """
+
+    offer: str
+    """Id of the offer in the rate book, e.g. ``jp-alzheimers-adipose-msc``."""
+    currency: str = "USD"
+    """ISO 4217 code of every amount in the estimate."""
+    travellers: int = 2
+    """People travelling: the patient plus companions (flights and meals are per traveller)."""
+    origin: str | None = None
+    """ISO 3166 alpha-2 code of the country the travellers fly from; None: no flights."""
+    city: str | None = None
+    """City of the stay, for lodging and meals; None: the country's "[Other]" per diem row."""
+    nights: int | None = None
+    """Nights away, total over all trips; None: from the offer's documented protocol."""
+    trips: int | None = None
+    """Round trips; None: from the protocol (else one per course); 0: treatment only."""
+    sessions: int | None = None
+    """Sessions, for per-session and bundle offers; None: from the protocol."""
+    courses: int = 1
+    """Courses, for per-course offers (a repeat course after months is a second course)."""
+    start_date: dt.date | None = None
+    """First night of the stay; with it lodging and meals follow each night's season."""
+    travellers_per_room: int = 2
+    """Travellers sharing one room; lodging is priced per room-night."""
+    fare: Range | None = None
+    """The user's own round-trip fare per traveller, replacing the assumed fare table."""
+    lodging: Range | None = None
+    """The user's own lodging price per room-night, replacing the per diem range."""
+    meals: Range | None = None
+    """The user's own meals and incidentals per traveller per full day, replacing the per diem."""
+    rates: dict[str, Decimal] = {}
+    """Exchange-rate overrides: units of a currency per 1 EUR, replacing the shipped rate."""
+
+    @field_validator("offer")
+    @classmethod
+    def _offer(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("an offer id is required, e.g. 'jp-alzheimers-adipose-msc'")
+        return value
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _currency(cls, value: Any) -> str:
+        return check_currency(value)
+
+    @field_validator("origin")
+    @classmethod
+    def _origin(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[A-Z]{2}", value):
+            raise ValueError("origin is an ISO 3166 alpha-2 country code such as 'US', 'GB' or 'IN'")
+        return value
+
+    @field_validator("travellers", "nights", "trips", "sessions", "courses", "travellers_per_room")
+    @classmethod
+    def _bounds(cls, value: int | None, info) -> int | None:
+        if value is None:
+            return None
+        low, high = LIMITS[info.field_name]
+        what = _UNITS[info.field_name]
+        if value < low:
+            raise ValueError(f"{value} {what} is fewer than {low}; valid: {low} to {high}")
+        if value > high:
+            raise ValueError(f"{value} {what} is more than costcalc prices ({high}); valid: {low} to {high}")
+        return value
+
+    @field_validator("rates", mode="before")
+    @classmethod
+    def _rates(cls, rates: Any) -> dict[str, Decimal]:
+        return euro_rates(rates)
+
+    @model_validator(mode="after")
+    def _travel(self) -> Plan:
+        if self.trips == 0 and self.nights:
+            raise ValueError(
+                f"trips=0 means no travel, so nights={self.nights} cannot apply; "
+                "give trips of 1 or more, or leave nights unset"
+            )
+        if self.start_date is not None and self.trips == 0:
+            raise ValueError("trips=0 means no travel, so a start date cannot apply")
+        return self

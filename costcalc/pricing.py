@@ -1,0 +1,124 @@
+"""The treatment line: course prices times courses, sessions as the cheapest exact bundle mix."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .errors import InvalidPlanError
+from .models import Offer, Price
+from .money import HIGH, LOW, Range
+from .parts import Notices, Part
+from .plan import Plan
+
+__all__ = ["cheapest_combination", "price_treatment"]
+
+
+def _size(price: Price) -> int:
+    return price.sessions if price.basis == "bundle" else 1
+
+
+def cheapest_combination(prices: tuple[Price, ...], sessions: int) -> list[tuple[Price, int]]:
+    """The cheapest way to buy exactly ``sessions`` sessions from single and bundle prices.
+
+    Cheapest means the lowest midpoint of the range (low + high), then the lowest high
+    end. Returns (price, how many of it) pairs; raises InvalidPlanError when no exact
+    combination exists (bundles only, and a count they cannot make up).
+    """
+    options = [p for p in prices if p.basis in ("session", "bundle")]
+    # best[j]: (key, ends, choice) for exactly j sessions; dynamic programming over counts.
+    best: list[tuple[tuple[Decimal, Decimal], tuple[Decimal, Decimal], list[int]] | None] = [None] * (sessions + 1)
+    best[0] = ((Decimal(0), Decimal(0)), (Decimal(0), Decimal(0)), [0] * len(options))
+    for j in range(1, sessions + 1):
+        for index, price in enumerate(options):
+            size = _size(price)
+            if size > j or best[j - size] is None:
+                continue
+            _, (low, high), counts = best[j - size]
+            low, high = low + price.amount.low, high + price.amount.high
+            key = (low + high, high)
+            if best[j] is None or key < best[j][0]:
+                new_counts = list(counts)
+                new_counts[index] += 1
+                best[j] = (key, (low, high), new_counts)
+    if best[sessions] is None:
+        sizes = sorted({_size(p) for p in options})
+        raise InvalidPlanError(
+            f"{sessions} sessions cannot be bought exactly: this offer sells sessions in "
+            f"bundles of {', '.join(map(str, sizes))}; give a session count they make up"
+        )
+    return [(price, n) for price, n in zip(options, best[sessions][2]) if n]
+
+
+def _describe(price: Price) -> str:
+    plus = "+" if price.amount.open_high else ""
+    ends = f"{price.amount.low:,}" if price.amount.low == price.amount.high else f"{price.amount.low:,}-{price.amount.high:,}"
+    unit = {"course": "course", "session": "session", "bundle": f"bundle of {price.sessions}"}[price.basis]
+    return f"{unit} at {price.amount.currency} {ends}{plus}"
+
+
+def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Part:
+    """The treatment line of an offer under a plan, in the offer's own currency."""
+    if offer.basis == "course":
+        price = offer.price
+        if plan.sessions is not None:
+            notices.add(
+                "sessions-ignored",
+                f"{offer.id} is priced per course (the source does not say how many sessions a course "
+                f"holds), so sessions={plan.sessions} does not change it; use courses instead",
+            )
+        n = Decimal(plan.courses)
+        return Part(
+            kind="treatment",
+            label=offer.treatment,
+            qty_low=n,
+            qty_high=n,
+            unit="course",
+            unit_price=price.amount,
+            low=LOW.multiply(price.amount.low, n),
+            high=HIGH.multiply(price.amount.high, n),
+            open_high=price.amount.open_high,
+            provenance="documented",
+            source=price.citation,
+            detail=f"{plan.courses} x {_describe(price)}",
+            includes=offer.includes,
+            excludes=offer.excludes,
+        )
+
+    sessions, unknown = plan.sessions, False
+    if sessions is None and offer.protocol.sessions:
+        sessions = offer.protocol.sessions * plan.courses
+    if sessions is None:
+        sessions, unknown = 1, True
+        notices.add(
+            "sessions-unknown",
+            f"neither the plan nor the source gives a session count for {offer.id}; priced for one "
+            "session and marked open-ended (+): give sessions to price more",
+        )
+    combination = cheapest_combination(offer.prices, sessions)
+    low = high = Decimal(0)
+    open_high = unknown
+    for price, count in combination:
+        low = LOW.add(low, LOW.multiply(price.amount.low, count))
+        high = HIGH.add(high, HIGH.multiply(price.amount.high, count))
+        open_high = open_high or price.amount.open_high
+    picked = " + ".join(f"{count} x {_describe(price)}" for price, count in combination)
+    main = combination[0][0]
+    n = Decimal(sessions)
+    return Part(
+        kind="treatment",
+        label=offer.treatment,
+        qty_low=n,
+        qty_high=n,
+        unit="session",
+        unit_price=Range.trusted(
+            LOW.divide(low, n), HIGH.divide(high, n), main.amount.currency, open_high
+        ) if len(combination) > 1 or main.basis == "bundle" else main.amount,
+        low=low,
+        high=high,
+        open_high=open_high,
+        provenance="documented",
+        source=main.citation,
+        detail=f"{sessions} sessions, cheapest exact combination: {picked}",
+        includes=offer.includes,
+        excludes=offer.excludes,
+    )

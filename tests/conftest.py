@@ -1,0 +1,28 @@
+"""Shared fixtures: the shipped rate book, a pinned date, and the hypothesis profiles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import costcalc
+
+settings.register_profile(
+    "ci", deadline=None, derandomize=True, max_examples=150, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("dev", deadline=None, max_examples=100)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+TODAY = dt.date(2026, 11, 21)
+"""The date estimates in tests are made on: rates of 2026-10-30 are 22 days old."""
+
+
+@pytest.fixture(scope="session")
+def book() -> costcalc.RateBook:
+    return costcalc.load_rates()
