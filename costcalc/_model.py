@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic_core import PydanticUndefined
 
 from .errors import CostcalcError, InvalidPlanError
 
@@ -48,3 +49,29 @@ class Model(BaseModel):
             error = cls.error(describe(exc, cls.__name__))
             error.errors = exc.errors(include_url=False)  # type: ignore[attr-defined]
             raise error from None
+
+    @classmethod
+    def derived(cls, **values: Any):
+        """Build from values the engine derived from already-validated models, skipping validation.
+
+        The hot path of an estimate builds dozens of small models; validating values that
+        are valid by construction would cost most of its time. Unset fields take their
+        (immutable) defaults.
+        """
+        defaults = _DEFAULTS.get(cls)
+        if defaults is None:
+            defaults = _DEFAULTS[cls] = {
+                name: field.default
+                for name, field in cls.model_fields.items()
+                if field.default is not PydanticUndefined
+            }
+        obj = cls.__new__(cls)
+        _set(obj, "__dict__", {**defaults, **values})
+        _set(obj, "__pydantic_fields_set__", set(values))
+        _set(obj, "__pydantic_extra__", None)
+        _set(obj, "__pydantic_private__", None)
+        return obj
+
+
+_DEFAULTS: dict[type, dict[str, Any]] = {}
+_set = object.__setattr__

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from .errors import UnknownConditionError, UnknownCountryError, UnknownOfferError
 from .fx import FxTable
-from .models import Assumption, Offer, Source
-from .stay import StayTable
+from .models import Assumption, Citation, Offer, Source
+from .stay import CityRates, StayTable
 from .travel import FareTable
 
 __all__ = ["RateBook"]
@@ -45,6 +45,21 @@ class RateBook:
         """Assumed round-trip fares between travel regions."""
         self.origin = origin
         """Where the data was loaded from (a folder path), for messages."""
+        self._place_citations: dict[tuple[str, str, str], Citation] = {}
+
+    def place_citation(self, place: CityRates) -> Citation:
+        """The per diem figures of a place, as the citation of the lodging and meals lines priced from it."""
+        key = (place.country, place.city, place.state)
+        found = self._place_citations.get(key)
+        if found is None:
+            seasons = "; ".join(
+                ("all year" if s.start is None else f"{s.start[0]:02d}-{s.start[1]:02d} to {s.end[0]:02d}-{s.end[1]:02d}")
+                + f": lodging {s.lodging if s.lodging is not None else 'not published'}, M&IE {s.meals}"
+                for s in place.seasons
+            )
+            found = Citation(source=self.sources[place.source], quote=f"{place.name}: {seasons} (USD)")
+            self._place_citations[key] = found
+        return found
 
     @property
     def conditions(self) -> list[str]:
@@ -75,6 +90,6 @@ class RateBook:
 
     def check_country(self, code: str) -> str:
         """``code`` if the rate book knows the country; UnknownCountryError otherwise."""
-        if code not in self.stay.countries and code not in self.fares.group_of:
+        if not self.stay.has_country(code) and code not in self.fares.group_of:
             raise UnknownCountryError(code, self.country_codes(), hint="origin is an ISO 3166 alpha-2 code")
         return code

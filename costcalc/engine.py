@@ -11,7 +11,7 @@ from .errors import CurrencyMismatchError, InvalidPlanError
 from .fx import STALE_AFTER_DAYS, FxTable
 from .journey import meal_days, plan_journey, price_flights, price_lodging, price_meals
 from .models import Count
-from .money import HIGH, LOW, Range, round_out
+from .money import HIGH, LOW, Range, minor_unit
 from .parts import Notices, Part
 from .plan import Plan
 from .pricing import price_treatment
@@ -56,24 +56,26 @@ def estimate(plan: Plan, book: RateBook, *, today: dt.date | None = None) -> Est
 
 def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, notices: Notices, age: int) -> Estimate:
     currency = plan.currency
+    quantum = minor_unit(currency)
     lines = []
-    totals = {"documented": [_ZERO, _ZERO], "assumed": [_ZERO, _ZERO], "user": [_ZERO, _ZERO]}
-    open_by = {"documented": False, "assumed": False, "user": False}
+    # provenance -> [exact low, exact high, open_high], in the output currency
+    totals = {"documented": [_ZERO, _ZERO, False], "assumed": [_ZERO, _ZERO, False], "user": [_ZERO, _ZERO, False]}
     used = {currency}
     for part in parts:
         used.add(part.currency)
-        exact = fx.convert(Range.trusted(part.low, part.high, part.currency, part.open_high), currency)
+        f_low, f_high = fx.factors(part.currency, currency)
+        low, high = LOW.multiply(part.low, f_low), HIGH.multiply(part.high, f_high)
         bucket = totals[part.provenance]
-        bucket[0] = LOW.add(bucket[0], exact.low)
-        bucket[1] = HIGH.add(bucket[1], exact.high)
-        open_by[part.provenance] = open_by[part.provenance] or part.open_high
+        bucket[0] = LOW.add(bucket[0], low)
+        bucket[1] = HIGH.add(bucket[1], high)
+        bucket[2] = bucket[2] or part.open_high
         lines.append(
-            Line.model_construct(
+            Line.derived(
                 kind=part.kind,
                 label=part.label,
-                quantity=Quantity.model_construct(low=part.qty_low, high=part.qty_high, unit=part.unit),
+                quantity=Quantity.derived(low=part.qty_low, high=part.qty_high, unit=part.unit),
                 unit_price=part.unit_price,
-                range=round_out(exact),
+                range=_rounded(low, high, currency, part.open_high, quantum),
                 provenance=part.provenance,
                 source=part.source,
                 assumption=part.assumption,
@@ -82,18 +84,17 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
                 excludes=part.excludes,
             )
         )
-    total_low = LOW.add(LOW.add(totals["documented"][0], totals["assumed"][0]), totals["user"][0])
-    total_high = HIGH.add(HIGH.add(totals["documented"][1], totals["assumed"][1]), totals["user"][1])
-    split = {
-        key: round_out(Range.trusted(low, high, currency, open_by[key])) for key, (low, high) in totals.items()
-    }
+    documented, assumed, user = totals["documented"], totals["assumed"], totals["user"]
+    total_low = LOW.add(LOW.add(documented[0], assumed[0]), user[0])
+    total_high = HIGH.add(HIGH.add(documented[1], assumed[1]), user[1])
+    split = {key: _rounded(low, high, currency, is_open, quantum) for key, (low, high, is_open) in totals.items()}
     nights = journey.nights
     full = partial = None
     if nights is not None and journey.trips:
         f_lo, p_lo = meal_days(nights.low, journey.trips)
         f_hi, p_hi = meal_days(nights.high, journey.trips)
-        full = Count.model_construct(low=f_lo, high=f_hi)
-        partial = Count.model_construct(low=p_lo, high=p_hi)
+        full = Count.derived(low=f_lo, high=f_hi)
+        partial = Count.derived(low=p_lo, high=p_hi)
     seasons = None
     if journey.places:
         if schedule:
@@ -102,7 +103,7 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
             seasons = "range"
         else:
             seasons = "single"
-    stay = StaySummary.model_construct(
+    stay = StaySummary.derived(
         trips=journey.trips,
         nights=nights,
         nights_from=journey.nights_from,
@@ -114,29 +115,34 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
         schedule=tuple(schedule),
     )
     codes = notices.codes()
-    return Estimate.model_construct(
+    return Estimate.derived(
         offer_id=offer.id,
         region=offer.region.name,
         condition=offer.condition,
         treatment=offer.treatment,
-        basis=offer.basis,
+        basis=offer.price.basis,
         plan=plan,
         currency=currency,
         lines=tuple(lines),
-        total=round_out(Range.trusted(total_low, total_high, currency, any(open_by.values()))),
+        total=_rounded(total_low, total_high, currency, documented[2] or assumed[2] or user[2], quantum),
         documented=split["documented"],
         assumed=split["assumed"],
         user=split["user"],
         stay=stay,
         fx=_fx_used(fx, used, age, fx_source),
         notes=offer.notes,
-        warnings=tuple(Notice.model_construct(code=c, message=m) for c, m in notices.items),
+        warnings=tuple(Notice.derived(code=c, message=m) for c, m in notices.items),
         complete=not (codes & INCOMPLETE),
     )
 
 
+def _rounded(low: Decimal, high: Decimal, currency: str, open_high: bool, quantum: Decimal) -> Range:
+    """Exact ends rounded outward to the minor unit: low down, high up."""
+    return Range.trusted(LOW.quantize(low, quantum), HIGH.quantize(high, quantum), currency, open_high)
+
+
 def _fx_used(fx: FxTable, used: Iterable[str], age: int, source) -> FxUsed:
-    return FxUsed.model_construct(
+    return FxUsed.derived(
         date=fx.date,
         source=source,
         base="EUR",
@@ -164,7 +170,7 @@ def compare(plans: Sequence[Plan], book: RateBook, *, today: dt.date | None = No
     for est in estimates:
         rates.update(est.fx.rates)
     first = estimates[0].fx
-    fx = FxUsed.model_construct(
+    fx = FxUsed.derived(
         date=first.date,
         source=first.source,
         base=first.base,
@@ -172,7 +178,7 @@ def compare(plans: Sequence[Plan], book: RateBook, *, today: dt.date | None = No
         overridden=first.overridden,
         age_days=first.age_days,
     )
-    return Comparison.model_construct(currency=plans[0].currency, estimates=tuple(estimates), fx=fx)
+    return Comparison.derived(currency=plans[0].currency, estimates=tuple(estimates), fx=fx)
 
 
 def plans_for(book: RateBook, condition: str, **fields) -> list[Plan]:

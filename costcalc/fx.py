@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from pydantic import field_validator
+from pydantic import PrivateAttr, field_validator
 
 from ._model import Model
 from .errors import CostcalcError, RateNotFoundError, RatesFileError
@@ -47,6 +47,8 @@ class FxTable(Model):
     overridden: tuple[str, ...] = ()
     """Codes whose rate the user replaced."""
 
+    _factors: dict[tuple[str, str], tuple[Decimal, Decimal]] = PrivateAttr(default_factory=dict)
+
     @field_validator("rates", mode="before")
     @classmethod
     def _positive(cls, rates: Any) -> dict[str, Decimal]:
@@ -76,17 +78,26 @@ class FxTable(Model):
             overridden=tuple(sorted(set(self.overridden) | set(overrides))),
         )
 
+    def factors(self, source: str, to: str) -> tuple[Decimal, Decimal]:
+        """Bounds (low, high) of rate[to] / rate[source]: multiply low ends by the first, high by the second."""
+        key = (source, to)
+        cache = self.__pydantic_private__["_factors"]  # direct: private-attribute access is slow
+        found = cache.get(key)
+        if found is None:
+            if source == to:
+                found = (Decimal(1), Decimal(1))
+            else:
+                r_from, r_to = self.rate(source), self.rate(to)
+                found = (LOW.divide(r_to, r_from), HIGH.divide(r_to, r_from))
+            cache[key] = found
+        return found
+
     def convert(self, value: Range, to: str) -> Range:
-        """``value`` in currency ``to``: amount / rate[from] * rate[to], rounded outward."""
+        """``value`` in currency ``to`` (amount x rate[to] / rate[from]), ends rounded outward."""
         if value.currency == to:
             return value
-        r_from, r_to = self.rate(value.currency), self.rate(to)
-        return Range.trusted(
-            LOW.multiply(LOW.divide(value.low, r_from), r_to),
-            HIGH.multiply(HIGH.divide(value.high, r_from), r_to),
-            to,
-            value.open_high,
-        )
+        low, high = self.factors(value.currency, to)
+        return Range.trusted(LOW.multiply(value.low, low), HIGH.multiply(value.high, high), to, value.open_high)
 
     def age_days(self, today: dt.date) -> int:
         """Days between the rate date and ``today``."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .book import RateBook
-from .models import Citation, Count, Offer
+from .models import Count, Offer
 from .money import HIGH, LOW, Range
 from .parts import Notices, Part
 from .plan import Plan
@@ -63,7 +63,7 @@ def plan_journey(offer: Offer, plan: Plan, book: RateBook, notices: Notices) -> 
     if plan.nights is not None:
         nights, nights_from = Count.exactly(plan.nights), "plan"
     elif protocol.nights is not None:
-        nights = Count.model_construct(low=protocol.nights.low * plan.courses, high=protocol.nights.high * plan.courses)
+        nights = Count.derived(low=protocol.nights.low * plan.courses, high=protocol.nights.high * plan.courses)
         nights_from = "protocol"
     else:
         nights, nights_from = None, "unknown"
@@ -148,7 +148,7 @@ def price_lodging(journey: Journey, plan: Plan, book: RateBook, notices: Notices
         low = LOW.multiply(LOW.multiply(rate.low, rooms), nights.low)
         high = HIGH.multiply(HIGH.multiply(rate.high, rooms), nights.high)
         how = "range across the year's seasons" if any(len(p.seasons) > 1 for p in known) else "one season all year"
-    source = _per_diem_citation(book, known)
+    source = book.place_citation(known[0])
     return Part(
         "lodging", f"Lodging, {journey.place_label}", rooms * nights.low, rooms * nights.high, "room-night", rate,
         low, high, False, "documented", source=source, assumption=fraction_assumption,
@@ -209,7 +209,7 @@ def price_meals(journey: Journey, plan: Plan, book: RateBook, notices: Notices) 
     return Part(
         "meals", f"Meals and incidentals, {journey.place_label}", travellers * days_lo, travellers * days_hi,
         "traveller-day", rate, low, high, False, "documented",
-        source=_per_diem_citation(book, journey.places), assumption=fraction_assumption,
+        source=book.place_citation(journey.places[0]), assumption=fraction_assumption,
         detail=(
             f"{plan.travellers} traveller(s) x ({days_text}) days; high end: per diem M&IE, "
             f"low end: {fraction * 100:.0f}% of it; first and last day of each trip at {share * 100:.0f}%"
@@ -262,17 +262,6 @@ def _stretch_text(start: dt.date, count: int, season) -> str:
     end = start + dt.timedelta(days=count - 1)
     lodging = f"USD {season.lodging}" if season.lodging is not None else "no published rate"
     return f"{start.isoformat()} to {end.isoformat()}: {count} night(s), lodging up to {lodging} a night, meals up to USD {season.meals} a day"
-
-
-def _per_diem_citation(book: RateBook, places: list[CityRates]) -> Citation:
-    place = places[0]
-    source = book.sources[place.source]
-    season_text = "; ".join(
-        f"{'all year' if s.start is None else f'{s.start[0]:02d}-{s.start[1]:02d} to {s.end[0]:02d}-{s.end[1]:02d}'}: "
-        f"lodging {s.lodging if s.lodging is not None else 'not published'}, M&IE {s.meals}"
-        for s in place.seasons
-    )
-    return Citation.model_construct(source=source, quote=f"{place.name}: {season_text} (USD)")
 
 
 def price_flights(journey: Journey, offer: Offer, plan: Plan, book: RateBook, notices: Notices) -> Part | None:

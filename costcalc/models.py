@@ -130,7 +130,7 @@ class Count(Model):
     @classmethod
     def exactly(cls, n: int) -> Count:
         """The range ``n..n``."""
-        return cls.model_construct(low=n, high=n)
+        return cls.derived(low=n, high=n)
 
     def __str__(self) -> str:
         return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"

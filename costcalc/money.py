@@ -12,11 +12,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any
 
-from pydantic import field_validator
-
-from ._model import Model
 from .errors import CurrencyMismatchError, InvalidRangeError, UnknownCurrencyError
 
 __all__ = [
@@ -26,6 +23,7 @@ __all__ = [
     "as_decimal",
     "check_currency",
     "minor_digits",
+    "minor_unit",
     "round_out",
 ]
 
@@ -63,6 +61,10 @@ def minor_digits(currency: str) -> int:
     return get_currency_precision(currency)
 
 
+_set = object.__setattr__
+_new = object.__new__
+
+
 def as_decimal(value: Any, what: str = "amount") -> Decimal:
     """An exact Decimal from a Decimal, int or numeric string; floats are refused."""
     if isinstance(value, bool) or isinstance(value, float):
@@ -88,50 +90,125 @@ def as_decimal(value: Any, what: str = "amount") -> Decimal:
     return result
 
 
-class Range(Model):
+class Range:
     """A money range ``low..high`` in one currency; ``open_high`` when the high is only a floor.
 
     A single price is a range with ``low == high``. A source saying "$50,000+" or
     "from JPY 55,800" gives a range whose ``high`` is documented but the real maximum
     may be higher: ``open_high`` is then true and stays true through every sum.
+
+    Fields: ``low`` (lowest amount, in units of ``currency``, not minor units),
+    ``high`` (highest documented amount, >= ``low``), ``currency`` (ISO 4217 code of
+    both ends), ``open_high`` (the source gives the high end as a floor: "+", "from").
+
+    An immutable value type (not a pydantic model, for speed: an estimate builds dozens)
+    that pydantic models validate and serialise like one: JSON ``{"low": "10000",
+    "high": "45000", "currency": "USD", "open_high": false}``, amounts as strings.
     """
 
-    error: ClassVar = InvalidRangeError
+    __slots__ = ("low", "high", "currency", "open_high")
 
     low: Decimal
-    """Lowest amount, in units of ``currency`` (not minor units)."""
     high: Decimal
-    """Highest documented amount, in units of ``currency``; >= ``low``."""
     currency: str
-    """ISO 4217 code of both ends."""
-    open_high: bool = False
-    """True when the source gives the high end as a floor ("+", "from", "over")."""
+    open_high: bool
 
-    @field_validator("low", "high", mode="before")
-    @classmethod
-    def _exact(cls, value: Any, info) -> Decimal:
-        return as_decimal(value, info.field_name)
-
-    @field_validator("high")
-    @classmethod
-    def _ordered(cls, high: Decimal, info) -> Decimal:
-        low = info.data.get("low")
-        if low is not None and high < low:
-            raise ValueError(f"high {high} is below low {low}; a range needs low <= high")
-        return high
-
-    @field_validator("currency", mode="before")
-    @classmethod
-    def _currency(cls, code: Any) -> str:
-        try:
-            return check_currency(code)
-        except UnknownCurrencyError as exc:
-            raise ValueError(str(exc)) from None
+    def __init__(self, low: Any, high: Any, currency: Any, open_high: bool = False) -> None:
+        low = as_decimal(low, "low")
+        high = as_decimal(high, "high")
+        if high < low:
+            raise InvalidRangeError(f"high {high} is below low {low}; a range needs low <= high")
+        if not isinstance(open_high, bool):
+            raise InvalidRangeError(f"open_high {open_high!r} must be true or false")
+        check_currency(currency)
+        _set(self, "low", low)
+        _set(self, "high", high)
+        _set(self, "currency", currency)
+        _set(self, "open_high", open_high)
 
     @classmethod
     def trusted(cls, low: Decimal, high: Decimal, currency: str, open_high: bool = False) -> Range:
         """Build a range from ends the engine computed from valid ranges (skips validation)."""
-        return cls.model_construct(low=low, high=high, currency=currency, open_high=open_high)
+        obj = _new(cls)
+        _set(obj, "low", low)
+        _set(obj, "high", high)
+        _set(obj, "currency", currency)
+        _set(obj, "open_high", open_high)
+        return obj
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a Range is immutable; build a new one")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Range):
+            return NotImplemented
+        return (self.low, self.high, self.currency, self.open_high) == (
+            other.low, other.high, other.currency, other.open_high
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.low, self.high, self.currency, self.open_high))
+
+    def __repr__(self) -> str:
+        return f"Range(low={self.low!r}, high={self.high!r}, currency={self.currency!r}, open_high={self.open_high})"
+
+    def __reduce__(self):
+        return (Range, (self.low, self.high, self.currency, self.open_high))
+
+    def as_dict(self) -> dict[str, Any]:
+        """``{"low", "high", "currency", "open_high"}`` with Decimal amounts."""
+        return {"low": self.low, "high": self.high, "currency": self.currency, "open_high": self.open_high}
+
+    @classmethod
+    def _from_mapping(cls, data: Any) -> Range:
+        if isinstance(data, Range):
+            return data
+        if not isinstance(data, dict):
+            raise ValueError("a range is an object with low, high, currency and optionally open_high")
+        unknown = set(data) - {"low", "high", "currency", "open_high"}
+        if unknown:
+            raise ValueError(f"unknown range field(s) {sorted(unknown)}; valid: low, high, currency, open_high")
+        missing = {"low", "high", "currency"} - set(data)
+        if missing:
+            raise ValueError(f"a range needs {', '.join(sorted(missing))}")
+        try:
+            return cls(data["low"], data["high"], data["currency"], data.get("open_high", False))
+        except UnknownCurrencyError as exc:
+            raise ValueError(str(exc)) from None
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any):
+        from pydantic_core import core_schema as cs
+
+        dump = cs.typed_dict_schema(
+            {
+                "low": cs.typed_dict_field(cs.decimal_schema()),
+                "high": cs.typed_dict_field(cs.decimal_schema()),
+                "currency": cs.typed_dict_field(cs.str_schema()),
+                "open_high": cs.typed_dict_field(cs.bool_schema()),
+            }
+        )
+        return cs.no_info_plain_validator_function(
+            cls._from_mapping,
+            serialization=cs.plain_serializer_function_ser_schema(Range.as_dict, return_schema=dump),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
+        amount = {"type": "string", "pattern": r"^\d+(\.\d+)?$"}
+        return {
+            "title": "Range",
+            "description": "A money range in one currency; amounts are decimal strings.",
+            "type": "object",
+            "properties": {
+                "low": {**amount, "description": "Lowest amount, in units of currency."},
+                "high": {**amount, "description": "Highest documented amount; >= low."},
+                "currency": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217 code."},
+                "open_high": {"type": "boolean", "description": "True when the high end is only a floor ('+', 'from')."},
+            },
+            "required": ["low", "high", "currency", "open_high"],
+            "additionalProperties": False,
+        }
 
     @classmethod
     def point(cls, amount: Any, currency: str) -> Range:
@@ -177,12 +254,20 @@ class Range(Model):
         return f"{self.currency} {self.low}-{self.high}{plus}"
 
 
+@lru_cache(maxsize=None)
+def minor_unit(currency: str) -> Decimal:
+    """The currency's minor unit as an amount: USD 0.01, JPY 1."""
+    return Decimal(1).scaleb(-minor_digits(currency))
+
+
+
+
 def round_out(value: Range) -> Range:
     """The range rounded outward to its currency's minor unit: low down, high up."""
-    quantum = Decimal(1).scaleb(-minor_digits(value.currency))
+    quantum = minor_unit(value.currency)
     return Range.trusted(
-        value.low.quantize(quantum, rounding=ROUND_FLOOR),
-        value.high.quantize(quantum, rounding=ROUND_CEILING),
+        LOW.quantize(value.low, quantum),
+        HIGH.quantize(value.high, quantum),
         value.currency,
         value.open_high,
     )

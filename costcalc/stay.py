@@ -368,10 +368,13 @@ class StayTable:
         self._index: dict[str, dict[int, int]] = {}  # key -> {position in _cities: best rank}
         self._country_names: dict[str, set[str]] = {}  # folded country name -> codes
         self._states: set[str] = set()
+        self._by_display: dict[str, CityRates] = {}  # folded display name -> place: names round-trip
+        self._found: dict[tuple, CityRates] = {}  # (name, countries) -> place, answers of find()
         country_keys: dict[str, set[str]] = {}
         for n, city in enumerate(self._cities):
             self._by_country.setdefault(city.country, []).append(city)
             self._exact[(city.country, city.city, city.state)] = city
+            self._by_display.setdefault(fold(city.name), city)
             if city.state:
                 self._states.add(city.state)
             keys = {fold(city.city): _FULL}
@@ -414,6 +417,10 @@ class StayTable:
     def countries(self) -> dict[str, str]:
         """ISO code -> country name, for every country with per diem rows."""
         return dict(self._countries)
+
+    def has_country(self, code: str) -> bool:
+        """True when the table has rows for the country ``code``."""
+        return code in self._countries
 
     def cities(self, country: str | None = None) -> list[CityRates]:
         """Every place, or the places of one country, in table order."""
@@ -478,8 +485,21 @@ class StayTable:
         """
         if isinstance(countries, str):  # one code given bare: not its letters
             countries = [countries]
+        cache_key = (name, None if countries is None else tuple(countries))
+        found_before = self._found.get(cache_key)
+        if found_before is not None:
+            return found_before
+        place = self._find(name, countries)
+        if len(self._found) < 4096:  # the table never changes, so answers can be kept
+            self._found[cache_key] = place
+        return place
+
+    def _find(self, name: str, countries: Collection[str] | None) -> CityRates:
         allowed = None if countries is None else set(countries)
         key = fold(name)
+        shown = self._by_display.get(key)
+        if shown is not None and (allowed is None or shown.country in allowed):
+            return shown  # a name costcalc displayed always finds its place again
         found = self._matches(key, allowed) if key else []
         if not found and key:
             if "," in name:

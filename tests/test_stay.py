@@ -342,3 +342,12 @@ def test_real_table_shape(real):
     assert us_default.lodging_range() == (Decimal(110), Decimal(110))
     assert us_default.meals_range() == (Decimal(68), Decimal(68))
     assert len(real.find("New York City").seasons) == 5
+
+
+def test_every_display_name_finds_its_own_place():
+    from costcalc.loading import load_rates
+
+    table = load_rates().stay
+    for place in table.cities():
+        assert table.find(place.name) is place, place.name
+        assert table.find(place.name, [place.country]) is place, place.name

@@ -1,0 +1,126 @@
+"""Invariants of the arithmetic, over random plans on the shipped data and random ranges."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import costcalc
+from costcalc import estimate
+from costcalc.money import round_out
+
+from .strategies import BOOK, CURRENCIES, minor_unit, plans, ranges
+
+TODAY = dt.date(2026, 11, 21)
+
+
+def every_range(est):
+    yield est.total
+    yield est.documented
+    yield est.assumed
+    yield est.user
+    for line in est.lines:
+        yield line.range
+        yield line.unit_price
+
+
+@given(plans())
+def test_low_never_exceeds_high(plan):
+    est = estimate(plan, BOOK, today=TODAY)
+    for r in every_range(est):
+        assert 0 <= r.low <= r.high
+
+
+@given(plans())
+def test_total_is_the_sum_of_the_lines_within_one_minor_unit_per_line(plan):
+    est = estimate(plan, BOOK, today=TODAY)
+    unit = minor_unit(est.currency)
+    slack = unit * len(est.lines)
+    assert abs(est.total.low - sum(l.range.low for l in est.lines)) <= slack
+    assert abs(est.total.high - sum(l.range.high for l in est.lines)) <= slack
+    assert est.total.open_high == any(l.range.open_high for l in est.lines)
+
+
+def not_lower(bigger, smaller):
+    assert bigger.total.low >= smaller.total.low
+    assert bigger.total.high >= smaller.total.high
+
+
+@given(plans(), st.integers(1, 20))
+def test_more_sessions_never_cost_less(plan, more):
+    assume(plan.sessions is None or plan.sessions + more <= 100)
+    base = plan.model_copy(update={"sessions": plan.sessions or 1})
+    grown = plan.model_copy(update={"sessions": (plan.sessions or 1) + more})
+    not_lower(estimate(grown, BOOK, today=TODAY), estimate(base, BOOK, today=TODAY))
+
+
+@given(plans(), st.integers(0, 200), st.integers(1, 100))
+def test_more_nights_never_cost_less(plan, nights, more):
+    assume(nights + more <= 365)
+    trips = plan.trips or 1
+    base = plan.model_copy(update={"nights": nights, "trips": trips})
+    grown = plan.model_copy(update={"nights": nights + more, "trips": trips})
+    not_lower(estimate(grown, BOOK, today=TODAY), estimate(base, BOOK, today=TODAY))
+
+
+@given(plans(), st.integers(0, 99), st.integers(1, 10))
+def test_more_trips_never_cost_less(plan, trips, more):
+    assume(trips + more <= 100)
+    nights = plan.nights if plan.nights is not None else 10
+    base = plan.model_copy(update={"trips": trips, "nights": nights if trips else None})
+    grown = plan.model_copy(update={"trips": trips + more, "nights": nights})
+    not_lower(estimate(grown, BOOK, today=TODAY), estimate(base, BOOK, today=TODAY))
+
+
+@given(plans(), st.integers(1, 49))
+def test_more_travellers_never_cost_less(plan, travellers):
+    base = plan.model_copy(update={"travellers": travellers})
+    grown = plan.model_copy(update={"travellers": travellers + 1})
+    not_lower(estimate(grown, BOOK, today=TODAY), estimate(base, BOOK, today=TODAY))
+
+
+@given(st.data())
+def test_conversion_there_and_back_stays_within_one_minor_unit(data):
+    here = data.draw(st.sampled_from(CURRENCIES))
+    there = data.draw(st.sampled_from(CURRENCIES))
+    original = round_out(data.draw(ranges(here)))
+    back = round_out(BOOK.fx.convert(BOOK.fx.convert(original, there), here))
+    unit = minor_unit(here)
+    # outward rounding keeps the original inside, and the round trip widens it by at most a unit
+    assert back.low <= original.low <= back.low + unit
+    assert back.high - unit <= original.high <= back.high
+    assert back.open_high == original.open_high
+
+
+@given(st.data())
+def test_a_converted_range_contains_the_exact_value(data):
+    from fractions import Fraction
+
+    here, there = data.draw(st.sampled_from(CURRENCIES)), data.draw(st.sampled_from(CURRENCIES))
+    original = data.draw(ranges(here))
+    converted = round_out(BOOK.fx.convert(original, there))
+    factor = Fraction(BOOK.fx.rate(there)) / Fraction(BOOK.fx.rate(here))
+    assert Fraction(converted.low) <= Fraction(original.low) * factor
+    assert Fraction(original.high) * factor <= Fraction(converted.high)
+
+
+@given(st.decimals(min_value=0, max_value=10**6, places=2), st.decimals(min_value=0, max_value=10**6, places=2))
+def test_a_range_refuses_low_above_high(a, b):
+    if a > b:
+        with pytest.raises(costcalc.InvalidRangeError):
+            costcalc.Range(low=a, high=b, currency="USD")
+    else:
+        assert costcalc.Range(low=a, high=b, currency="USD").low == a
+
+
+@given(ranges(), ranges())
+def test_sums_of_ranges_refuse_mixed_currencies(a, b):
+    if a.currency != b.currency:
+        with pytest.raises(costcalc.CurrencyMismatchError):
+            a + b
+    else:
+        total = a + b
+        assert total.low == a.low + b.low and total.open_high == (a.open_high or b.open_high)
