@@ -26,8 +26,11 @@ def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
     by_folded: dict[str, str] = {}
     for choice in choices:
         by_folded.setdefault(choice.casefold(), choice)
-    found = difflib.get_close_matches(value.casefold(), list(by_folded), n=n, cutoff=0.5)
-    return [by_folded[f] for f in found]
+    folded = value.casefold()
+    # names that contain what was typed ("jp-alzheimer") come first, then similar spellings
+    found = [f for f in by_folded if folded and folded in f and f != folded][:n]
+    found += [f for f in difflib.get_close_matches(folded, list(by_folded), n=n, cutoff=0.5) if f not in found]
+    return [by_folded[f] for f in found[:n]]
 
 
 def _did_you_mean(value: str, choices: Iterable[str]) -> str:
@@ -63,7 +66,7 @@ class _UnknownName(CostcalcError, LookupError):
         valid = sorted(set(valid))
         self.value = value
         self.valid = valid
-        shown = ", ".join(valid[:20]) + (f", ... ({len(valid)} in all)" if len(valid) > 20 else "")
+        shown = ", ".join(valid) if len(valid) <= 40 else ", ".join(valid[:20]) + f", ... ({len(valid)} in all)"
         message = self.lead.format(what=self.what, value=value) + _did_you_mean(value, valid)
         if hint:
             message += f"; {hint}"
