@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from .book import RateBook
@@ -141,15 +141,21 @@ def _rounded(low: Decimal, high: Decimal, currency: str, open_high: bool, quantu
     return Range.trusted(LOW.quantize(low, quantum), HIGH.quantize(high, quantum), currency, open_high)
 
 
-def _fx_used(fx: FxTable, used: Iterable[str], age: int, source) -> FxUsed:
-    return FxUsed.derived(
-        date=fx.date,
-        source=source,
-        base="EUR",
-        rates={code: fx.rates[code] for code in sorted(used)},
-        overridden=fx.overridden,
-        age_days=age,
-    )
+def _fx_used(fx: FxTable, used: set[str], age: int, source) -> FxUsed:
+    """The rates an estimate used; shared between estimates that used the same (it is frozen)."""
+    cache = fx.__pydantic_private__["_used"]
+    key = (frozenset(used), age)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = FxUsed.derived(
+            date=fx.date,
+            source=source,
+            base="EUR",
+            rates={code: fx.rates[code] for code in sorted(used)},
+            overridden=fx.overridden,
+            age_days=age,
+        )
+    return found
 
 
 def compare(plans: Sequence[Plan], book: RateBook, *, today: dt.date | None = None) -> Comparison:

@@ -48,6 +48,7 @@ class FxTable(Model):
     """Codes whose rate the user replaced."""
 
     _factors: dict[tuple[str, str], tuple[Decimal, Decimal]] = PrivateAttr(default_factory=dict)
+    _used: dict[tuple, Any] = PrivateAttr(default_factory=dict)  # (currencies, age) -> FxUsed, see engine
 
     @field_validator("rates", mode="before")
     @classmethod

@@ -8,7 +8,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
@@ -112,10 +112,15 @@ class CityRates:
     """Source id: ``us-state-per-diem-2026-04`` (foreign) or ``gsa-per-diem-fy2026`` (CONUS)."""
     effective: str
     """ISO date the rates took effect."""
+    _spans: tuple = field(default=(), init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         if not self.seasons:
             raise ValueError(f"{self.city}: a place needs at least one season")
+        lodging = [s.lodging for s in self.seasons if s.lodging is not None]
+        meals = [s.meals for s in self.seasons]
+        # computed once: every estimate asks for these
+        object.__setattr__(self, "_spans", ((min(lodging), max(lodging)) if lodging else None, (min(meals), max(meals))))
 
     @property
     def name(self) -> str:
@@ -148,13 +153,11 @@ class CityRates:
 
     def lodging_range(self) -> tuple[Decimal, Decimal] | None:
         """(lowest, highest) lodging ceiling over the seasons; None if no season publishes one."""
-        values = [s.lodging for s in self.seasons if s.lodging is not None]
-        return (min(values), max(values)) if values else None
+        return self._spans[0]
 
     def meals_range(self) -> tuple[Decimal, Decimal]:
         """(lowest, highest) M&IE over the seasons."""
-        values = [s.meals for s in self.seasons]
-        return min(values), max(values)
+        return self._spans[1]
 
 
 # ---------------------------------------------------------------- parsing
