@@ -58,20 +58,22 @@ class Model(BaseModel):
         are valid by construction would cost most of its time. Unset fields take their
         (immutable) defaults.
         """
-        defaults = _DEFAULTS.get(cls)
-        if defaults is None:
-            defaults = _DEFAULTS[cls] = {
-                name: field.default
-                for name, field in cls.model_fields.items()
-                if field.default is not PydanticUndefined
-            }
-        obj = cls.__new__(cls)
-        _set(obj, "__dict__", {**defaults, **values})
-        _set(obj, "__pydantic_fields_set__", set(values))
+        known = _DEFAULTS.get(cls)
+        if known is None:
+            known = _DEFAULTS[cls] = (
+                {n: f.default for n, f in cls.model_fields.items() if f.default is not PydanticUndefined},
+                len(cls.model_fields),
+            )
+        defaults, count = known
+        obj = _new(cls)
+        fields_set = set(values)
+        _set(obj, "__dict__", values if len(values) == count else {**defaults, **values})
+        _set(obj, "__pydantic_fields_set__", fields_set)
         _set(obj, "__pydantic_extra__", None)
         _set(obj, "__pydantic_private__", None)
         return obj
 
 
-_DEFAULTS: dict[type, dict[str, Any]] = {}
+_DEFAULTS: dict[type, tuple[dict[str, Any], int]] = {}
 _set = object.__setattr__
+_new = object.__new__
