@@ -11,7 +11,7 @@ from .errors import CurrencyMismatchError, InvalidPlanError
 from .fx import STALE_AFTER_DAYS, FxTable
 from .journey import meal_days, plan_journey, price_flights, price_lodging, price_meals
 from .models import Count
-from .money import HIGH, LOW, Range, minor_unit
+from .money import HIGH, LOW, round_ends
 from .parts import Notices, Part
 from .plan import Plan
 from .pricing import price_treatment
@@ -56,7 +56,6 @@ def estimate(plan: Plan, book: RateBook, *, today: dt.date | None = None) -> Est
 
 def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, notices: Notices, age: int) -> Estimate:
     currency = plan.currency
-    quantum = minor_unit(currency)
     lines = []
     # provenance -> [exact low, exact high, open_high], in the output currency
     totals = {"documented": [_ZERO, _ZERO, False], "assumed": [_ZERO, _ZERO, False], "user": [_ZERO, _ZERO, False]}
@@ -75,7 +74,7 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
                 label=part.label,
                 quantity=Quantity.derived(low=part.qty_low, high=part.qty_high, unit=part.unit),
                 unit_price=part.unit_price,
-                range=_rounded(low, high, currency, part.open_high, quantum),
+                range=round_ends(low, high, currency, part.open_high),
                 provenance=part.provenance,
                 source=part.source,
                 assumption=part.assumption,
@@ -87,7 +86,7 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
     documented, assumed, user = totals["documented"], totals["assumed"], totals["user"]
     total_low = LOW.add(LOW.add(documented[0], assumed[0]), user[0])
     total_high = HIGH.add(HIGH.add(documented[1], assumed[1]), user[1])
-    split = {key: _rounded(low, high, currency, is_open, quantum) for key, (low, high, is_open) in totals.items()}
+    split = {key: round_ends(low, high, currency, is_open) for key, (low, high, is_open) in totals.items()}
     nights = journey.nights
     full = partial = None
     if nights is not None and journey.trips:
@@ -124,7 +123,7 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
         plan=plan,
         currency=currency,
         lines=tuple(lines),
-        total=_rounded(total_low, total_high, currency, documented[2] or assumed[2] or user[2], quantum),
+        total=round_ends(total_low, total_high, currency, documented[2] or assumed[2] or user[2]),
         documented=split["documented"],
         assumed=split["assumed"],
         user=split["user"],
@@ -134,11 +133,6 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
         warnings=tuple(Notice.derived(code=c, message=m) for c, m in notices.items),
         complete=not (codes & INCOMPLETE),
     )
-
-
-def _rounded(low: Decimal, high: Decimal, currency: str, open_high: bool, quantum: Decimal) -> Range:
-    """Exact ends rounded outward to the minor unit: low down, high up."""
-    return Range.trusted(LOW.quantize(low, quantum), HIGH.quantize(high, quantum), currency, open_high)
 
 
 def _fx_used(fx: FxTable, used: set[str], age: int, source) -> FxUsed:

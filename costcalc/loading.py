@@ -23,6 +23,9 @@ __all__ = [
     "shipped_rates_dir",
 ]
 
+REQUIRED_ASSUMPTIONS = ("stay-low-fraction", "meals-first-last-day")
+"""Assumptions the engine reads a value from; a rates folder must define them."""
+
 RATE_FILES = {
     "sources": "sources.toml",
     "assumptions": "assumptions.toml",
@@ -140,7 +143,17 @@ def load_rates(path: str | Path | None = None) -> RateBook:
         raise RatesFileError("not a rates folder (no such directory)", str(folder))
     sources = parse_sources(*_read(folder, RATE_FILES["sources"]))
     assumptions = parse_assumptions(*_read(folder, RATE_FILES["assumptions"]))
-    fx = parse_fx(*_read(folder, RATE_FILES["fx"]))
+    for needed in REQUIRED_ASSUMPTIONS:
+        if needed not in assumptions or assumptions[needed].value is None:
+            raise RatesFileError(f"needs an assumption {needed!r} with a value", str(folder / RATE_FILES["assumptions"]))
+    fx_text, fx_path = _read(folder, RATE_FILES["fx"])
+    fx = parse_fx(fx_text, fx_path)
+    if fx.source not in sources:
+        raise RatesFileError(
+            f"source {fx.source!r} is not in sources.toml; valid: {', '.join(sorted(sources))}",
+            fx_path,
+            line_of(fx_text, ("source",)),
+        )
     stay = StayTable(parse_stay(*_read(folder, RATE_FILES["stay"])), parse_aliases(*_read(folder, RATE_FILES["aliases"])))
     fares = parse_fares(*_read(folder, RATE_FILES["fares"]))
     offer_files = sorted((folder / "offers").glob("*.toml"))

@@ -24,6 +24,7 @@ __all__ = [
     "check_currency",
     "minor_digits",
     "minor_unit",
+    "round_ends",
     "round_out",
 ]
 
@@ -210,11 +211,6 @@ class Range:
             "additionalProperties": False,
         }
 
-    @classmethod
-    def point(cls, amount: Any, currency: str) -> Range:
-        """A range with ``low == high``."""
-        return cls(low=amount, high=amount, currency=currency)
-
     def __add__(self, other: Range) -> Range:
         if not isinstance(other, Range):
             return NotImplemented
@@ -229,23 +225,6 @@ class Range:
             self.currency,
             self.open_high or other.open_high,
         )
-
-    def times(self, low_count: Decimal | int, high_count: Decimal | int | None = None) -> Range:
-        """This range times a count (or a count range ``low_count..high_count``)."""
-        if high_count is None:
-            high_count = low_count
-        if low_count < 0 or high_count < low_count:
-            raise InvalidRangeError(f"count range {low_count}..{high_count} is not a valid count")
-        return Range.trusted(
-            LOW.multiply(self.low, Decimal(low_count)),
-            HIGH.multiply(self.high, Decimal(high_count)),
-            self.currency,
-            self.open_high,
-        )
-
-    def contains(self, other: Range) -> bool:
-        """True when ``other`` lies within this range (same currency)."""
-        return other.currency == self.currency and self.low <= other.low and other.high <= self.high
 
     def __str__(self) -> str:
         plus = "+" if self.open_high else ""
@@ -262,12 +241,12 @@ def minor_unit(currency: str) -> Decimal:
 
 
 
+def round_ends(low: Decimal, high: Decimal, currency: str, open_high: bool = False) -> Range:
+    """Exact ends rounded outward to the currency's minor unit: low down, high up."""
+    quantum = minor_unit(currency)
+    return Range.trusted(LOW.quantize(low, quantum), HIGH.quantize(high, quantum), currency, open_high)
+
+
 def round_out(value: Range) -> Range:
     """The range rounded outward to its currency's minor unit: low down, high up."""
-    quantum = minor_unit(value.currency)
-    return Range.trusted(
-        LOW.quantize(value.low, quantum),
-        HIGH.quantize(value.high, quantum),
-        value.currency,
-        value.open_high,
-    )
+    return round_ends(value.low, value.high, value.currency, value.open_high)

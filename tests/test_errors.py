@@ -115,3 +115,19 @@ def test_offer_citing_an_unknown_source(tmp_path):
 def test_missing_rates_folder(tmp_path):
     with pytest.raises(costcalc.RatesFileError, match="not a rates folder"):
         costcalc.load_rates(tmp_path / "nowhere")
+
+
+def test_rates_citing_an_unknown_fx_source(tmp_path):
+    rates = copy_rates(tmp_path)
+    fx = rates / "fx" / "ecb-eurofxref.toml"
+    fx.write_text(fx.read_text().replace('source = "ecb-eurofxref"', 'source = "ecb"'))
+    with pytest.raises(costcalc.RatesFileError, match=r"ecb-eurofxref.toml:\d+: source 'ecb' is not in sources.toml"):
+        costcalc.load_rates(rates)
+
+
+def test_rates_missing_an_assumption_the_engine_needs(tmp_path):
+    rates = copy_rates(tmp_path)
+    path = rates / "assumptions.toml"
+    path.write_text(path.read_text().replace('id = "stay-low-fraction"', 'id = "stay-low"'))
+    with pytest.raises(costcalc.RatesFileError, match="assumptions.toml: needs an assumption 'stay-low-fraction'"):
+        costcalc.load_rates(rates)
