@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .book import RateBook
+from .custom import price_custom
 from .errors import CurrencyMismatchError, InvalidPlanError
 from .fx import STALE_AFTER_DAYS, FxTable
 from .journey import meal_days, plan_journey, price_flights, price_lodging, price_meals
@@ -19,7 +20,7 @@ from .result import Comparison, Estimate, FxUsed, Line, Notice, Quantity, StaySu
 
 __all__ = ["INCOMPLETE", "compare", "estimate", "plans_for"]
 
-INCOMPLETE = frozenset({"no-nights", "no-city", "lodging-unknown", "no-fare"})
+INCOMPLETE = frozenset({"no-nights", "no-city", "lodging-unknown", "no-fare", "custom-unpriced"})
 """Warning codes that mean part of the journey could not be priced."""
 
 _ZERO = Decimal(0)
@@ -44,6 +45,7 @@ def estimate(plan: Plan, book: RateBook, *, today: dt.date | None = None) -> Est
     ):
         if part is not None:
             parts.append(part)
+    parts.extend(price_custom(offer, plan, journey.trips, journey.nights, notices))
     age = fx.age_days(today or dt.date.today())
     if age > STALE_AFTER_DAYS:
         notices.add(
@@ -81,6 +83,7 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
                 detail=part.detail,
                 includes=part.includes,
                 excludes=part.excludes,
+                cited=part.cited,
             )
         )
     documented, assumed, user = totals["documented"], totals["assumed"], totals["user"]

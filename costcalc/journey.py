@@ -115,7 +115,7 @@ def price_lodging(journey: Journey, plan: Plan, book: RateBook, notices: Notices
             "lodging", "Lodging (your figure)", rooms * nights.low, rooms * nights.high, "room-night", rate,
             LOW.multiply(LOW.multiply(rate.low, rooms), nights.low),
             HIGH.multiply(HIGH.multiply(rate.high, rooms), nights.high),
-            rate.open_high, "user",
+            rate.open_high, "user", cited=plan.cited.get("lodging", ""),
             detail=f"{journey.rooms} room(s) x {nights} nights x {rate} per room-night",
         )
     if not journey.places:
@@ -183,7 +183,7 @@ def price_meals(journey: Journey, plan: Plan, book: RateBook, notices: Notices) 
             "traveller-day", rate,
             LOW.multiply(LOW.multiply(rate.low, travellers), days_lo),
             HIGH.multiply(HIGH.multiply(rate.high, travellers), days_hi),
-            rate.open_high, "user", assumption=partial_assumption,
+            rate.open_high, "user", assumption=partial_assumption, cited=plan.cited.get("meals", ""),
             detail=f"{plan.travellers} traveller(s) x ({days_text}) days x {rate} per day",
         )
     if not journey.places:
@@ -279,7 +279,7 @@ def price_flights(journey: Journey, offer: Offer, plan: Plan, book: RateBook, no
         return Part(
             "flights", "Flights (your fare)", count, count, "round trip", fare,
             LOW.multiply(fare.low, count), HIGH.multiply(fare.high, count), fare.open_high, "user",
-            detail=f"{what} x {fare} per traveller",
+            cited=plan.cited.get("fare", ""), detail=f"{what} x {fare} per traveller",
         )
     destinations = sorted({p.country for p in journey.places}) or list(offer.region.countries)
     rules = [book.fares.rule(plan.origin, d) for d in destinations]

@@ -28,6 +28,7 @@ class Part:
     detail: str = ""
     includes: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
+    cited: str = ""
 
     @property
     def currency(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import field_validator, model_validator
 
@@ -13,7 +13,7 @@ from ._model import Model
 from .fx import euro_rates
 from .money import Range, check_currency
 
-__all__ = ["LIMITS", "Plan"]
+__all__ = ["LIMITS", "UNITS", "CustomLine", "Plan"]
 
 LIMITS = {
     "travellers": (1, 50),
@@ -33,6 +33,41 @@ _UNITS = {
     "courses": "courses",
     "travellers_per_room": "travellers per room",
 }
+
+
+UNITS = ("once", "traveller", "trip", "night", "session")
+"""What one unit of a custom line is; its quantity defaults to the plan's count of it."""
+
+Figure = Literal["treatment", "fare", "lodging", "meals"]
+
+
+class CustomLine(Model):
+    """A cost of the user's own, such as a visa, an interpreter or insurance."""
+
+    label: str
+    """What it is, for people, e.g. "Visa"."""
+    amount: Range
+    """Price of one unit."""
+    per: Literal["once", "traveller", "trip", "night", "session"] = "once"
+    """What one unit is; the quantity is then 1, the travellers, trips, nights or sessions."""
+    quantity: Decimal | None = None
+    """How many units, replacing the count ``per`` gives (e.g. 80 traveller-days)."""
+    cited: str = ""
+    """Where the figure comes from, e.g. "written quote from clinic X, 2026-11-02"."""
+
+    @field_validator("label")
+    @classmethod
+    def _label(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a custom line needs a label, e.g. 'Visa'")
+        return value
+
+    @field_validator("quantity")
+    @classmethod
+    def _quantity(cls, value: Decimal | None) -> Decimal | None:
+        if value is not None and not (value.is_finite() and 0 <= value <= 100_000):
+            raise ValueError("a quantity is a number from 0 to 100000")
+        return value
 
 
 class Plan(Model):
@@ -70,6 +105,14 @@ class Plan(Model):
     """The user's own lodging price per room-night, replacing the per diem range."""
     meals: Range | None = None
     """The user's own meals and incidentals per traveller per full day, replacing the per diem."""
+    treatment: Range | None = None
+    """The user's own price for the treatment (e.g. a written quote), replacing the documented one."""
+    treatment_per: Literal["once", "course", "session"] = "once"
+    """What the user's treatment price is for: the whole treatment, one course, or one session."""
+    cited: dict[Figure, str] = {}
+    """Where the user's own treatment, fare, lodging or meals figure comes from."""
+    custom: tuple[CustomLine, ...] = ()
+    """The user's own extra lines: visa, interpreter, insurance ..."""
     rates: dict[str, Decimal] = {}
     """Exchange-rate overrides: units of a currency per 1 EUR, replacing the shipped rate."""
 

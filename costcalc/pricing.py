@@ -10,7 +10,7 @@ from .money import HIGH, LOW, Range
 from .parts import Notices, Part
 from .plan import Plan
 
-__all__ = ["cheapest_combination", "price_treatment"]
+__all__ = ["cheapest_combination", "price_treatment", "resolved_sessions"]
 
 
 def _size(price: Price) -> int:
@@ -56,8 +56,54 @@ def _describe(price: Price) -> str:
     return f"{unit} at {price.amount.currency} {ends}{plus}"
 
 
+def resolved_sessions(offer: Offer, plan: Plan) -> int | None:
+    """Sessions of the plan, else of the documented protocol times courses; None when unknown."""
+    if plan.sessions is not None:
+        return plan.sessions
+    if offer.protocol.sessions:
+        return offer.protocol.sessions * plan.courses
+    return None
+
+
+def _user_treatment(offer: Offer, plan: Plan, notices: Notices) -> Part:
+    """The user's own treatment price, once, per course or per session."""
+    amount = plan.treatment
+    open_high = amount.open_high
+    if plan.treatment_per == "once":
+        n, unit, how = 1, "treatment", "the whole treatment"
+    elif plan.treatment_per == "course":
+        n, unit, how = plan.courses, "course", f"{plan.courses} course(s)"
+    else:
+        sessions = resolved_sessions(offer, plan)
+        if sessions is None:
+            sessions, open_high = 1, True
+            notices.add(
+                "sessions-unknown",
+                f"your treatment price is per session, and neither the plan nor the source gives a "
+                f"session count for {offer.id}: priced for one session and marked open-ended (+)",
+            )
+        n, unit, how = sessions, "session", f"{sessions} session(s)"
+    count = Decimal(n)
+    return Part(
+        kind="treatment",
+        label=f"{offer.treatment} (your price)",
+        qty_low=count,
+        qty_high=count,
+        unit=unit,
+        unit_price=amount,
+        low=LOW.multiply(amount.low, count),
+        high=HIGH.multiply(amount.high, count),
+        open_high=open_high,
+        provenance="user",
+        detail=f"{how} x {amount}",
+        cited=plan.cited.get("treatment", ""),
+    )
+
+
 def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Part:
     """The treatment line of an offer under a plan, in the offer's own currency."""
+    if plan.treatment is not None:
+        return _user_treatment(offer, plan, notices)
     if offer.basis == "course":
         price = offer.price
         if plan.sessions is not None:
@@ -84,9 +130,7 @@ def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Part:
             excludes=offer.excludes,
         )
 
-    sessions, unknown = plan.sessions, False
-    if sessions is None and offer.protocol.sessions:
-        sessions = offer.protocol.sessions * plan.courses
+    sessions, unknown = resolved_sessions(offer, plan), False
     if sessions is None:
         sessions, unknown = 1, True
         notices.add(

@@ -57,6 +57,8 @@ class Line(Model):
     """For the treatment: what the documented price includes."""
     excludes: tuple[str, ...] = ()
     """For the treatment: what the source excludes or leaves unsaid."""
+    cited: str = ""
+    """For the user's own figures: where they come from, as the user gave it (e.g. a written quote)."""
 
 
 class Notice(Model):
