@@ -15,19 +15,23 @@ from .errors import (
     CurrencyMismatchError,
     InvalidPlanError,
     InvalidRangeError,
+    PlanFileError,
     RateNotFoundError,
     RatesFileError,
     UnknownCityError,
     UnknownConditionError,
     UnknownCountryError,
     UnknownCurrencyError,
+    UnknownLocaleError,
     UnknownOfferError,
+    UnknownRegionError,
 )
 from .fx import FxTable
 from .loading import load_rates
 from .models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source
 from .money import Range
-from .plan import Plan
+from .plan import CustomLine, Plan
+from .planfile import PlanFile, parse_plan_file, read_plan_file
 from .result import Comparison, Estimate, FxUsed, Line, Notice, Quantity, StaySummary
 
 __version__ = "0.1.0"
@@ -39,6 +43,7 @@ __all__ = [
     "CostcalcError",
     "Count",
     "CurrencyMismatchError",
+    "CustomLine",
     "Estimate",
     "FxTable",
     "FxUsed",
@@ -49,6 +54,8 @@ __all__ = [
     "Notice",
     "Offer",
     "Plan",
+    "PlanFile",
+    "PlanFileError",
     "Price",
     "Protocol",
     "Quantity",
@@ -63,9 +70,13 @@ __all__ = [
     "UnknownConditionError",
     "UnknownCountryError",
     "UnknownCurrencyError",
+    "UnknownLocaleError",
     "UnknownOfferError",
+    "UnknownRegionError",
     "compare",
     "estimate",
     "load_rates",
+    "parse_plan_file",
     "plans_for",
+    "read_plan_file",
 ]

@@ -10,13 +10,16 @@ __all__ = [
     "CurrencyMismatchError",
     "InvalidPlanError",
     "InvalidRangeError",
+    "PlanFileError",
     "RateNotFoundError",
     "RatesFileError",
     "UnknownCityError",
     "UnknownConditionError",
     "UnknownCountryError",
     "UnknownCurrencyError",
+    "UnknownLocaleError",
     "UnknownOfferError",
+    "UnknownRegionError",
     "closest",
 ]
 
@@ -105,6 +108,18 @@ class UnknownCurrencyError(_UnknownName):
     what = "currency code"
 
 
+class UnknownLocaleError(_UnknownName):
+    """A locale that babel (CLDR) does not know, e.g. ``en_XX``."""
+
+    what = "locale"
+
+
+class UnknownRegionError(_UnknownName):
+    """A region code that no offer has."""
+
+    what = "region code"
+
+
 class RateNotFoundError(_UnknownName):
     """An ISO 4217 currency for which the rate book has no exchange rate."""
 
@@ -116,8 +131,8 @@ class RateNotFoundError(_UnknownName):
         super().__init__(value, valid, hint)
 
 
-class RatesFileError(CostcalcError, ValueError):
-    """A rates file that does not parse or validate; names the file and line."""
+class _FileError(CostcalcError, ValueError):
+    """A problem in a file, named with its path and (where known) line."""
 
     def __init__(self, message: str, path: str = "", line: int | None = None) -> None:
         self.path = path
@@ -125,3 +140,11 @@ class RatesFileError(CostcalcError, ValueError):
         self.problem = message
         where = f"{path}:{line}: " if path and line else f"{path}: " if path else ""
         super().__init__(f"{where}{message}")
+
+
+class RatesFileError(_FileError):
+    """A rates file that does not parse or validate; names the file and line."""
+
+
+class PlanFileError(_FileError):
+    """A plan file that does not parse or validate: an unknown key, a bad value; names the file and line."""

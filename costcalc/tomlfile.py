@@ -7,22 +7,22 @@ import tomllib
 from decimal import Decimal
 from typing import Any
 
-from .errors import RatesFileError
+from .errors import PlanFileError, RatesFileError
 
 __all__ = ["line_of", "parse_toml"]
 
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
-def parse_toml(text: str, path: str) -> dict[str, Any]:
-    """Parse TOML keeping every float as an exact Decimal; errors name file and line."""
+def parse_toml(text: str, path: str, error: type[RatesFileError | PlanFileError] = RatesFileError) -> dict[str, Any]:
+    """Parse TOML keeping every float as an exact Decimal; errors (``error``) name file and line."""
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _AT_LINE.search(message)
         line = int(found.group(1)) if found else None
-        raise RatesFileError(f"not valid TOML: {_AT_LINE.sub('', message).strip()}", path, line) from None
+        raise error(f"not valid TOML: {_AT_LINE.sub('', message).strip()}", path, line) from None
 
 
 def line_of(text: str, loc: tuple[Any, ...]) -> int | None:

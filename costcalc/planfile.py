@@ -1,0 +1,219 @@
+"""Plan files: a TOML file holding a plan's options and the user's own quotes.
+
+    offer = "jp-alzheimers-adipose-msc"   # or: condition = "alzheimers" / offers = [...]
+    currency = "EUR"
+    travellers = 2
+    origin = "US"
+    nights = 35
+
+    [treatment]                           # the clinic's written quote, replacing the documented price
+    low = 12000
+    high = 15000
+    currency = "USD"
+    per = "once"                          # once | course | session
+    source = "written quote from clinic X, 2026-11-02"
+
+    [[custom]]                            # any number of extra lines
+    label = "Visa"
+    amount = 30                           # or low = ... / high = ...
+    currency = "USD"
+    per = "traveller"                     # once | traveller | trip | night | session
+    source = "embassy fee page, 2026-11-01"
+
+Every key is checked: an unknown key or a value of the wrong type is a PlanFileError
+naming the file, the line, what was wrong and what would be valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import CostcalcError, PlanFileError, closest
+from .money import check_currency
+from .plan import Plan
+from .tomlfile import line_of, parse_toml
+
+__all__ = ["PLAN_KEYS", "PlanFile", "parse_plan_file", "read_plan_file"]
+
+PLAN_KEYS = {
+    "offer": "offer id to estimate",
+    "offers": "offer ids to compare",
+    "condition": "condition id whose offers to compare",
+    "currency": "ISO 4217 code of the output",
+    "locale": "locale of amounts shown to people, e.g. en_US",
+    "travellers": "people travelling, the patient included",
+    "origin": "ISO country code flown from",
+    "city": "city of the stay",
+    "nights": "nights away in total",
+    "trips": "round trips",
+    "sessions": "sessions",
+    "courses": "courses",
+    "start_date": "first night, a TOML date",
+    "travellers_per_room": "travellers sharing a room",
+    "treatment": "table: your treatment price",
+    "fare": "table: your round-trip fare per traveller",
+    "lodging": "table: your lodging price per room-night",
+    "meals": "table: your meals price per traveller-day",
+    "rates": "table: CODE = units per 1 EUR",
+    "custom": "array of tables: your own lines",
+}
+"""Top-level keys of a plan file, with what each holds."""
+
+_FIGURE_KEYS = ("low", "high", "amount", "currency", "open_high", "source")
+_TABLE_KEYS = {
+    "treatment": (*_FIGURE_KEYS, "per"),
+    "fare": _FIGURE_KEYS,
+    "lodging": _FIGURE_KEYS,
+    "meals": _FIGURE_KEYS,
+    "custom": (*_FIGURE_KEYS, "label", "per", "quantity"),
+}
+_NOT_PLAN_FIELDS = ("offer", "offers", "condition", "locale")
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """What a plan file holds: Plan fields, plus which offers and how to show amounts."""
+
+    path: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    """Keyword arguments of Plan, except ``offer``."""
+    offer: str | None = None
+    offers: tuple[str, ...] = ()
+    condition: str | None = None
+    locale: str | None = None
+
+
+def parse_plan_file(text: str, path: str = "plan.toml") -> PlanFile:
+    """Parse and check a plan file; raises PlanFileError with file and line on the first problem."""
+    data = parse_toml(text, path, PlanFileError)
+    _check_keys(data, PLAN_KEYS, (), text, path)
+    fields: dict[str, Any] = {k: v for k, v in data.items() if k not in _NOT_PLAN_FIELDS and k in PLAN_KEYS}
+    cited: dict[str, str] = {}
+    for name in ("treatment", "fare", "lodging", "meals"):
+        if name not in data:
+            continue
+        table = _table(data[name], (name,), text, path)
+        figure, source = _figure(table, (name,), text, path)
+        fields[name] = figure
+        if "per" in table:
+            fields["treatment_per"] = table["per"]
+        if source:
+            cited[name] = source
+    if cited:
+        fields["cited"] = cited
+    if "custom" in data:
+        rows = data["custom"]
+        if not isinstance(rows, list):
+            raise PlanFileError("custom is an array of tables: write each line as [[custom]]", path, line_of(text, ("custom",)))
+        custom = []
+        for i, row in enumerate(rows):
+            table = _table(row, ("custom", i), text, path)
+            figure, source = _figure(table, ("custom", i), text, path)
+            line = {k: v for k, v in table.items() if k in ("label", "per", "quantity")}
+            custom.append({**line, "amount": figure, "cited": source})
+        fields["custom"] = custom
+    for key in ("offer", "condition", "locale"):
+        if key in data and not isinstance(data[key], str):
+            raise PlanFileError(f"{key} must be a string (got {data[key]!r})", path, line_of(text, (key,)))
+    offers = data.get("offers", [])
+    if not isinstance(offers, list) or not all(isinstance(o, str) for o in offers):
+        raise PlanFileError(f"offers must be a list of offer ids (got {offers!r})", path, line_of(text, ("offers",)))
+    if "currency" in data:
+        try:
+            check_currency(data["currency"])
+        except CostcalcError as exc:
+            raise PlanFileError(f"currency: {exc}", path, line_of(text, ("currency",))) from None
+    _validate(fields, data.get("offer"), text, path)
+    return PlanFile(
+        path=path,
+        fields=fields,
+        offer=data.get("offer"),
+        offers=tuple(offers),
+        condition=data.get("condition"),
+        locale=data.get("locale"),
+    )
+
+
+def read_plan_file(path: str | Path) -> PlanFile:
+    """Read and parse a plan file; a missing or unreadable file is a PlanFileError too."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PlanFileError("no such plan file; give the path of a TOML plan (see examples/*.toml)", str(path)) from None
+    except IsADirectoryError:
+        raise PlanFileError("is a folder; give the path of a TOML plan file", str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PlanFileError(f"cannot read: {exc}", str(path)) from None
+    return parse_plan_file(text, str(path))
+
+
+def _check_keys(table: dict[str, Any], valid, loc: tuple, text: str, path: str) -> None:
+    for key in table:
+        if key not in valid:
+            near = closest(key, valid)
+            hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
+            where = f" in [{_name(loc)}]" if loc else ""
+            raise PlanFileError(
+                f"unknown key {key!r}{where}; {hint}valid: {', '.join(valid)}", path, line_of(text, (*loc, key))
+            )
+
+
+def _name(loc: tuple) -> str:
+    if len(loc) == 2:
+        return f"[{loc[0]}] #{loc[1] + 1}"
+    return str(loc[0])
+
+
+def _table(value: Any, loc: tuple, text: str, path: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise PlanFileError(
+            f"{loc[0]} is a table ([{loc[0]}] with low, high and currency), got {value!r}", path, line_of(text, loc)
+        )
+    _check_keys(value, _TABLE_KEYS[loc[0]], loc, text, path)
+    return value
+
+
+def _figure(table: dict[str, Any], loc: tuple, text: str, path: str) -> tuple[dict[str, Any], str]:
+    """A table's range (``amount`` for a point, or ``low`` and ``high``) and its source text."""
+    if "amount" in table and ("low" in table or "high" in table):
+        raise PlanFileError("give either amount, or low and high, not both", path, line_of(text, (*loc, "amount")))
+    if "amount" in table:
+        low = high = table["amount"]
+    elif "low" in table and "high" in table:
+        low, high = table["low"], table["high"]
+    else:
+        raise PlanFileError("needs low and high (or amount for a single figure)", path, line_of(text, loc))
+    source = table.get("source", "")
+    if not isinstance(source, str):
+        raise PlanFileError(f"source is text, e.g. \"written quote, 2026-11-02\" (got {source!r})", path, line_of(text, (*loc, "source")))
+    figure = {"low": low, "high": high, "currency": table.get("currency", "USD"), "open_high": table.get("open_high", False)}
+    return figure, source
+
+
+def _validate(fields: dict[str, Any], offer: str | None, text: str, path: str) -> None:
+    """Build the plan once so that a bad value is reported at its line in the file."""
+    try:
+        Plan(offer=offer or "(from the command line)", **fields)
+    except CostcalcError as exc:
+        errors = getattr(exc, "errors", None)
+        if not errors:
+            raise PlanFileError(str(exc), path) from None
+        first = errors[0]
+        loc = tuple(first["loc"])
+        nested = (first.get("ctx") or {}).get("error")
+        while getattr(nested, "errors", None):  # a nested model's own error: follow it to the key
+            first = nested.errors[0]
+            loc += tuple(first["loc"])
+            nested = (first.get("ctx") or {}).get("error")
+        loc = tuple(p for p in loc if p != "amount")
+        if loc[:1] == ("cited",):
+            loc = loc[1:]
+        if loc[:1] == ("treatment_per",):
+            loc = ("treatment", "per")
+        key = ".".join(str(p + 1) if isinstance(p, int) else p for p in loc) or "plan"
+        message = first["msg"].removeprefix("Value error, ")
+        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+        shown = f" (got {first['input']!r})" if first["type"] != "missing" and not isinstance(first.get("input"), dict) else ""
+        raise PlanFileError(f"{key}: {message}{shown}{more}", path, line_of(text, loc)) from None

@@ -1,0 +1,114 @@
+"""Plan files: every key checked, every problem reported with its file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal as D
+
+import pytest
+
+from costcalc import Plan, PlanFileError, estimate
+from costcalc.planfile import PLAN_KEYS, parse_plan_file
+
+from .conftest import REPO, TODAY
+
+GOOD = """\
+offer = "jp-alzheimers-adipose-msc"
+currency = "EUR"
+locale = "de_DE"
+travellers = 3
+origin = "US"
+city = "Tokyo"
+nights = 30
+start_date = 2027-03-01
+
+[fare]
+low = 1100
+high = 1450.50
+currency = "USD"
+source = "airline search, 2026-11-15"
+
+[rates]
+USD = 1.10
+
+[[custom]]
+label = "Visa"
+amount = 30
+currency = "USD"
+per = "traveller"
+"""
+
+
+def line_with(text, needle):
+    """1-based number of the first line containing ``needle``."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_a_good_file_gives_plan_fields_with_exact_decimals():
+    pf = parse_plan_file(GOOD, "mine.toml")
+    assert pf.offer == "jp-alzheimers-adipose-msc"
+    assert pf.locale == "de_DE"
+    plan = Plan(offer=pf.offer, **pf.fields)
+    assert plan.fare.high == D("1450.50")
+    assert plan.cited == {"fare": "airline search, 2026-11-15"}
+    assert plan.rates == {"USD": D("1.10")}
+    assert plan.start_date == dt.date(2027, 3, 1)
+    assert plan.custom[0].amount.low == plan.custom[0].amount.high == D(30)
+
+
+def test_the_four_line_model_example_estimates_to_its_hard_bounds(book):
+    path = REPO / "examples" / "four-line-model.toml"
+    pf = parse_plan_file(path.read_text(), str(path))
+    est = estimate(Plan(offer=pf.offer, **pf.fields), book, today=TODAY)
+    assert (est.total.low, est.total.high, est.total.currency) == (D("19600.00"), D("63400.00"), "USD")
+
+
+@pytest.mark.parametrize(
+    ("change", "needle", "expected"),
+    [
+        (("travellers = 3", "travelers = 3"), "travelers", "unknown key 'travelers'; did you mean 'travellers'"),
+        (("nights = 30", 'nights = "thirty"'), "nights =", "nights: Input should be a valid integer"),
+        (("nights = 30", "nights = -4"), "nights =", "nights: -4 nights (total over all trips) is fewer than 0"),
+        (("high = 1450.50", "high = 900"), "[fare]", "high 900 is below low 1100"),
+        (('per = "traveller"', 'per = "week"'), 'per = "week"', "custom.1.per: Input should be 'once'"),
+        (('label = "Visa"', 'lable = "Visa"'), "lable", "unknown key 'lable' in [[custom] #1]; did you mean 'label'"),
+        (('currency = "EUR"', 'currency = "EUX"'), 'currency = "EUX"', "unknown currency code 'EUX'"),
+        (('source = "airline search, 2026-11-15"', "source = 2026-11-15"), "source = 2026", "source is text"),
+        (("start_date = 2027-03-01", 'start_date = "March"'), "start_date", "start_date: Input should be a valid date"),
+        (("nights = 30", "nights = 30\nnights = 31"), "nights = 31", "not valid TOML"),
+    ],
+)
+def test_each_mistake_names_the_file_the_line_and_what_is_valid(change, needle, expected):
+    text = GOOD.replace(*change)
+    with pytest.raises(PlanFileError) as caught:
+        parse_plan_file(text, "mine.toml")
+    message = str(caught.value)
+    assert expected in message
+    assert message.startswith(f"mine.toml:{line_with(text, needle)}: "), message
+
+
+def test_a_figure_needs_low_and_high_or_one_amount():
+    with pytest.raises(PlanFileError, match="either amount, or low and high"):
+        parse_plan_file('offer = "x"\n[lodging]\namount = 90\nlow = 80\nhigh = 100\n', "p.toml")
+    with pytest.raises(PlanFileError, match="p.toml:2: needs low and high"):
+        parse_plan_file('offer = "x"\n[lodging]\nlow = 80\n', "p.toml")
+
+
+def test_offers_must_be_a_list_of_ids():
+    with pytest.raises(PlanFileError, match="p.toml:1: offers must be a list of offer ids"):
+        parse_plan_file('offers = "jp-alzheimers-adipose-msc"\n', "p.toml")
+
+
+def test_every_top_level_key_is_documented_and_every_plan_field_reachable():
+    reachable = set(PLAN_KEYS) - {"offer", "offers", "condition", "locale"}
+    reachable |= {"treatment_per", "cited", "offer"}
+    assert reachable == set(Plan.model_fields)
+    assert all(PLAN_KEYS.values())
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "examples").glob("*.toml")), ids=lambda p: p.name)
+def test_every_example_plan_estimates_completely(book, path):
+    pf = parse_plan_file(path.read_text(), str(path))
+    est = estimate(Plan(offer=pf.offer, **pf.fields), book, today=TODAY)
+    assert est.complete, est.warnings
+    assert est.user.high > 0
