@@ -17,7 +17,12 @@ def describe(exc: ValidationError, model: str) -> str:
         where = ".".join(str(p) for p in err["loc"]) or "(model)"
         message = err["msg"].removeprefix("Value error, ")
         shown = err.get("input")
-        if err["type"] == "missing":
+        nested = (err.get("ctx") or {}).get("error")
+        if isinstance(nested, CostcalcError) and getattr(nested, "errors", None):
+            # a nested costcalc model already described its own problem: keep its words, add the path
+            inner = str(nested)
+            parts.append(f"{model}.{where}: {inner}" if err["loc"] else inner)
+        elif err["type"] == "missing":
             parts.append(f"{model}.{where}: required, not given")
         elif err["type"] == "extra_forbidden":
             parts.append(f"{model}.{where}: unknown field (value {shown!r})")

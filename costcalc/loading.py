@@ -8,7 +8,7 @@ from typing import Any
 
 from .book import RateBook
 from .errors import CostcalcError, RatesFileError
-from .fx import parse_fx
+from .fx import FxTable, parse_fx
 from .models import Assumption, Offer, Source
 from .stay import StayTable, parse_aliases, parse_stay
 from .tomlfile import line_of, parse_toml
@@ -49,35 +49,71 @@ def _error_line(text: str, exc: CostcalcError, rename: dict[str, str] | None = N
     errors = getattr(exc, "errors", None)
     if not errors:
         return None
+    loc: tuple = ()
+    # A model with its own __init__ is validated through it, so pydantic reports a nested
+    # model's error as a value error of the parent; follow it down to the field.
+    while True:
+        loc += tuple(errors[0]["loc"])
+        inner = getattr((errors[0].get("ctx") or {}).get("error"), "errors", None)
+        if not inner:
+            break
+        errors = inner
     skip = {"amount", "citation"}
-    loc = tuple(rename.get(p, p) if rename and isinstance(p, str) else p for p in errors[0]["loc"] if p not in skip)
+    loc = tuple(rename.get(p, p) if rename and isinstance(p, str) else p for p in loc if p not in skip)
     return line_of(text, loc)
 
 
-def parse_sources(text: str, path: str = "rates/sources.toml") -> dict[str, Source]:
-    """Parse ``[[source]]`` rows into sources by id."""
+def _keep(problems: list[RatesFileError] | None, error: RatesFileError) -> None:
+    """Raise ``error``; or, checking a whole folder (a ``problems`` list given), add it and go on."""
+    if problems is None:
+        raise error
+    problems.append(error)
+
+
+def _row(model: type[Source] | type[Assumption], row: Any, text: str, path: str, loc: tuple) -> Any:
+    try:
+        return model.model_validate(row)
+    except CostcalcError as exc:
+        raise RatesFileError(str(exc), path, line_of(text, loc)) from None
+
+
+def parse_sources(
+    text: str, path: str = "rates/sources.toml", *, problems: list[RatesFileError] | None = None
+) -> dict[str, Source]:
+    """Parse ``[[source]]`` rows into sources by id.
+
+    A bad row raises RatesFileError; given a ``problems`` list, it is added there and left out.
+    """
     sources: dict[str, Source] = {}
-    for i, row in enumerate(parse_toml(text, path).get("source", [])):
+    rows = parse_toml(text, path).get("source", [])
+    for i, row in enumerate(rows):
         try:
-            source = Source.model_validate(row)
-        except CostcalcError as exc:
-            raise RatesFileError(str(exc), path, line_of(text, ("source", i)) ) from None
-        if source.id in sources:
-            raise RatesFileError(f"source id {source.id!r} appears twice", path, line_of(text, ("source", i)))
+            source = _row(Source, row, text, path, ("source", i))
+            if source.id in sources:
+                raise RatesFileError(f"source id {source.id!r} appears twice", path, line_of(text, ("source", i)))
+        except RatesFileError as exc:
+            _keep(problems, exc)
+            continue
         sources[source.id] = source
-    if not sources:
+    if not rows:
         raise RatesFileError("no [[source]] rows", path)
     return sources
 
 
-def parse_assumptions(text: str, path: str = "rates/assumptions.toml") -> dict[str, Assumption]:
-    """Parse ``[[assumption]]`` rows into assumptions by id."""
+def parse_assumptions(
+    text: str, path: str = "rates/assumptions.toml", *, problems: list[RatesFileError] | None = None
+) -> dict[str, Assumption]:
+    """Parse ``[[assumption]]`` rows into assumptions by id.
+
+    A bad row raises RatesFileError; given a ``problems`` list, it is added there and left out.
+    """
     found: dict[str, Assumption] = {}
     for i, row in enumerate(parse_toml(text, path).get("assumption", [])):
         try:
-            assumption = Assumption.model_validate(row)
-        except CostcalcError as exc:
-            raise RatesFileError(str(exc), path, line_of(text, ("assumption", i))) from None
+            assumption = _row(Assumption, row, text, path, ("assumption", i))
+        except RatesFileError as exc:
+            _keep(problems, exc)
+            continue
         found[assumption.id] = assumption
     return found
 
@@ -133,39 +169,65 @@ def _read(folder: Path, name: str) -> tuple[str, str]:
         raise RatesFileError(f"cannot read: {exc}", str(path)) from None
 
 
-def load_rates(path: str | Path | None = None) -> RateBook:
-    """Read a rates folder (default: the data shipped with costcalc) into a RateBook.
-
-    Raises RatesFileError naming the file (and line, where it can) of the first problem.
-    """
+def _folder(path: str | Path | None) -> Path:
     folder = Path(path) if path is not None else shipped_rates_dir()
     if not folder.is_dir():
         raise RatesFileError("not a rates folder (no such directory)", str(folder))
-    sources = parse_sources(*_read(folder, RATE_FILES["sources"]))
-    assumptions = parse_assumptions(*_read(folder, RATE_FILES["assumptions"]))
+    return folder
+
+
+def _load_assumptions(folder: Path, problems: list[RatesFileError] | None = None) -> dict[str, Assumption]:
+    """assumptions.toml, which must define each of REQUIRED_ASSUMPTIONS with a value."""
+    text, name = _read(folder, RATE_FILES["assumptions"])
+    assumptions = parse_assumptions(text, name, problems=problems)
     for needed in REQUIRED_ASSUMPTIONS:
         if needed not in assumptions or assumptions[needed].value is None:
-            raise RatesFileError(f"needs an assumption {needed!r} with a value", str(folder / RATE_FILES["assumptions"]))
-    fx_text, fx_path = _read(folder, RATE_FILES["fx"])
-    fx = parse_fx(fx_text, fx_path)
-    if fx.source not in sources:
+            _keep(problems, RatesFileError(f"needs an assumption {needed!r} with a value", name))
+    return assumptions
+
+
+def _load_fx(folder: Path, sources: dict[str, Source] | None) -> FxTable:
+    """The exchange rates, whose source must be one of ``sources`` (None: not checked)."""
+    text, name = _read(folder, RATE_FILES["fx"])
+    fx = parse_fx(text, name)
+    if sources is not None and fx.source not in sources:
         raise RatesFileError(
             f"source {fx.source!r} is not in sources.toml; valid: {', '.join(sorted(sources))}",
-            fx_path,
-            line_of(fx_text, ("source",)),
+            name,
+            line_of(text, ("source",)),
         )
+    return fx
+
+
+def _offer_files(folder: Path) -> list[Path]:
+    files = sorted((folder / "offers").glob("*.toml"))
+    if not files:
+        raise RatesFileError("no offers: the folder needs offers/*.toml", str(folder / "offers"))
+    return files
+
+
+def _load_offer(folder: Path, file: Path, sources: dict[str, Source], seen: dict[str, str]) -> Offer:
+    """One offer file; ``seen`` maps the ids read so far to their files (an id must be unique)."""
+    text, name = _read(folder, f"offers/{file.name}")
+    offer = parse_offer(text, sources, name)
+    if offer.id in seen:
+        raise RatesFileError(f"offer id {offer.id!r} is also in {seen[offer.id]}", name, line_of(text, ("id",)))
+    seen[offer.id] = name
+    return offer
+
+
+def load_rates(path: str | Path | None = None) -> RateBook:
+    """Read a rates folder (default: the data shipped with costcalc) into a RateBook.
+
+    Raises RatesFileError naming the file (and line, where it can) of the first problem;
+    ``costcalc.ratescheck.check_rates`` lists every problem instead.
+    """
+    folder = _folder(path)
+    sources = parse_sources(*_read(folder, RATE_FILES["sources"]))
+    assumptions = _load_assumptions(folder)
+    fx = _load_fx(folder, sources)
     stay = StayTable(parse_stay(*_read(folder, RATE_FILES["stay"])), parse_aliases(*_read(folder, RATE_FILES["aliases"])))
     fares = parse_fares(*_read(folder, RATE_FILES["fares"]))
-    offer_files = sorted((folder / "offers").glob("*.toml"))
-    if not offer_files:
-        raise RatesFileError("no offers: the folder needs offers/*.toml", str(folder / "offers"))
-    offers = []
     seen: dict[str, str] = {}
-    for file in offer_files:
-        text, name = _read(folder, f"offers/{file.name}")
-        offer = parse_offer(text, sources, name)
-        if offer.id in seen:
-            raise RatesFileError(f"offer id {offer.id!r} is also in {seen[offer.id]}", name, line_of(text, ("id",)))
-        seen[offer.id] = name
-        offers.append(offer)
+    offers = [_load_offer(folder, file, sources, seen) for file in _offer_files(folder)]
     return RateBook(offers, sources, assumptions, fx, stay, fares, origin=str(folder))

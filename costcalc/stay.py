@@ -22,6 +22,7 @@ __all__ = [
     "CityRates",
     "Season",
     "StayTable",
+    "check_aliases",
     "fold",
     "parse_aliases",
     "parse_stay",
@@ -225,11 +226,17 @@ def _check_row(row: dict[str, str], sources: Collection[str], path: str, line: i
 
 
 def parse_stay(
-    text: str, path: str = "rates/stay/per-diem.csv", *, sources: Collection[str] = SOURCES
+    text: str,
+    path: str = "rates/stay/per-diem.csv",
+    *,
+    sources: Collection[str] = SOURCES,
+    problems: list[RatesFileError] | None = None,
 ) -> list[CityRates]:
     """Parse per-diem.csv (``#`` lines are comments) into places, one per country, city and state.
 
-    Every problem raises RatesFileError with the 1-based line and what would be valid.
+    Every problem raises RatesFileError with the 1-based line and what would be valid. Given a
+    ``problems`` list, a bad row is added there and left out instead, and parsing goes on (a
+    missing header column or an empty file still raises).
     """
     # Comment lines become blank lines, so the reader's line count stays the file's line number.
     lines = ["\n" if line.lstrip().startswith("#") else line for line in text.splitlines(keepends=True)]
@@ -248,23 +255,29 @@ def parse_stay(
                     f"missing column(s) {', '.join(missing)}; the header is: {','.join(COLUMNS)}", path, line
                 )
             continue
-        if len(cells) != len(header):
-            raise RatesFileError(f"{len(cells)} cells, the header has {len(header)}", path, line)
-        row = {k: v.strip() for k, v in zip(header, cells)}
-        _check_row(row, sources, path, line)
-        season = _row_season(row, path, line)
-        key = (row["country"], row["city"], row["state"])
-        first_line, first, seasons = groups.setdefault(key, (line, row, []))
-        for column in ("country_name", "effective", "source"):
-            if row[column] != first[column]:
-                raise RatesFileError(
-                    f"{column} {row[column]!r} differs from {first[column]!r} on line {first_line} for the same place",
-                    path, line,
-                )
-        days = _days(season) if seasons else set()  # most places have one season: skip the sets
-        for other, other_line in seasons:
-            if days & _days(other):
-                raise RatesFileError(f"season overlaps the season on line {other_line} of {row['city']}", path, line)
+        try:  # free when nothing is raised
+            if len(cells) != len(header):
+                raise RatesFileError(f"{len(cells)} cells, the header has {len(header)}", path, line)
+            row = {k: v.strip() for k, v in zip(header, cells)}
+            _check_row(row, sources, path, line)
+            season = _row_season(row, path, line)
+            key = (row["country"], row["city"], row["state"])
+            first_line, first, seasons = groups.setdefault(key, (line, row, []))
+            for column in ("country_name", "effective", "source"):
+                if row[column] != first[column]:
+                    raise RatesFileError(
+                        f"{column} {row[column]!r} differs from {first[column]!r} on line {first_line} for the same place",
+                        path, line,
+                    )
+            days = _days(season) if seasons else set()  # most places have one season: skip the sets
+            for other, other_line in seasons:
+                if days & _days(other):
+                    raise RatesFileError(f"season overlaps the season on line {other_line} of {row['city']}", path, line)
+        except RatesFileError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)  # the row is left out; a place is only made from good rows
+            continue
         seasons.append((season, line))
     if header is None:
         raise RatesFileError(f"empty file; expected the header {','.join(COLUMNS)} and rows", path)
@@ -327,6 +340,20 @@ def parse_aliases(text: str, path: str = "rates/stay/aliases.toml") -> dict[str,
         seen[key] = alias
         aliases[alias] = target
     return aliases
+
+
+def check_aliases(table: StayTable, aliases: Mapping[str, str], text: str, path: str) -> list[RatesFileError]:
+    """Every alias of ``aliases`` (parsed from ``text``) whose target is not a place of ``table``.
+
+    ``StayTable(cities, aliases)`` raises at the first; this names each, with its file and line.
+    """
+    problems = []
+    for alias, target in aliases.items():
+        try:
+            table._resolve(alias, target)
+        except RatesFileError as exc:
+            problems.append(RatesFileError(exc.problem, path, _alias_line(text, alias)))
+    return problems
 
 
 # ---------------------------------------------------------------- lookup
