@@ -1,0 +1,139 @@
+"""CSV for spreadsheets: a header row, plain decimal strings, ``true``/``false``, ISO dates.
+
+Amounts are ``str(Decimal)`` (no thousands separators, never floats), so a spreadsheet or a
+script reads back exactly what the engine computed; lines end with ``\\n``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..fx import FxTable
+from ..models import Citation, Offer, Source
+from ..money import Range
+from ..result import Comparison, Estimate
+from . import words
+
+__all__ = ["comparison", "estimate", "fx", "offers"]
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _write(header: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_value(row.get(name)) for name in header])
+    return out.getvalue()
+
+
+def _items(items: Sequence[str]) -> str:
+    """A list in one cell, an item a line (items may hold "; " themselves)."""
+    return "\n".join(items)
+
+
+def _range(prefix: str, value: Range) -> dict[str, Any]:
+    return {f"{prefix}low": value.low, f"{prefix}high": value.high, f"{prefix}open_high": value.open_high}
+
+
+def _citation(cited: Citation | None) -> dict[str, Any]:
+    if cited is None:
+        return {}
+    source = cited.source
+    return {"source_id": source.id, "source_title": source.title, "source_date": source.date, "source_quote": cited.quote}
+
+
+_ESTIMATE = (
+    "offer_id", "line", "kind", "label", "quantity_low", "quantity_high", "quantity_unit",
+    "unit_currency", "unit_low", "unit_high", "unit_open_high", "currency", "low", "high", "open_high",
+    "provenance", "source_id", "source_title", "source_date", "source_quote", "assumption_id", "assumption_label",
+    "cited", "detail",
+)
+
+
+def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
+    """One row a line, then a ``total`` row with the estimate's total."""
+    rows = []
+    for n, line in enumerate(est.lines, 1):
+        rows.append({
+            "offer_id": est.offer_id, "line": n, "kind": line.kind, "label": line.label,
+            "quantity_low": line.quantity.low, "quantity_high": line.quantity.high, "quantity_unit": line.quantity.unit,
+            "unit_currency": line.unit_price.currency, **_range("unit_", line.unit_price),
+            "currency": line.range.currency, **_range("", line.range),
+            "provenance": line.provenance, **_citation(line.source),
+            "assumption_id": line.assumption.id if line.assumption else None,
+            "assumption_label": line.assumption.label if line.assumption else None,
+            "cited": line.cited, "detail": line.detail,
+        })
+    rows.append({"offer_id": est.offer_id, "kind": "total", "label": words.total_words(est),
+                 "currency": est.currency, **_range("", est.total)})
+    return _write(_ESTIMATE, rows)
+
+
+_COMPARISON = (
+    "rank", "offer_id", "region", "condition", "treatment", "basis", "currency", "low", "high", "open_high",
+    "documented_low", "documented_high", "assumed_low", "assumed_high", "user_low", "user_high",
+    "complete", "warnings", "notes", "fx_date",
+)
+
+
+def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> str:
+    """One row an estimate, in the comparison's order, with its total and the parts of it."""
+    return _write(_COMPARISON, (
+        {
+            "rank": rank, "offer_id": est.offer_id, "region": est.region, "condition": est.condition,
+            "treatment": est.treatment, "basis": est.basis, "currency": est.currency, **_range("", est.total),
+            "documented_low": est.documented.low, "documented_high": est.documented.high,
+            "assumed_low": est.assumed.low, "assumed_high": est.assumed.high,
+            "user_low": est.user.low, "user_high": est.user.high,
+            "complete": est.complete, "warnings": ";".join(w.code for w in est.warnings),
+            "notes": ";".join(note.kind for note in est.notes), "fx_date": est.fx.date.isoformat(),
+        }
+        for rank, est in enumerate(cmp.estimates, 1)
+    ))
+
+
+_OFFERS = (
+    "offer_id", "region_code", "region", "condition", "treatment", "provider", "basis", "sessions",
+    "currency", "low", "high", "open_high", "includes", "excludes",
+    "source_id", "source_title", "source_date", "source_quote",
+)
+
+
+def offers(found: Sequence[Offer], *, locale: str, width: int, terminal: bool) -> str:
+    """One row a documented price (an offer with a session price and a bundle has two)."""
+    return _write(_OFFERS, (
+        {
+            "offer_id": offer.id, "region_code": offer.region.code, "region": offer.region.name,
+            "condition": offer.condition, "treatment": offer.treatment, "provider": offer.provider,
+            "basis": price.basis, "sessions": price.sessions, "currency": price.amount.currency,
+            **_range("", price.amount), "includes": _items(offer.includes), "excludes": _items(offer.excludes),
+            **_citation(price.citation),
+        }
+        for offer in found
+        for price in offer.prices
+    ))
+
+
+_FX = ("date", "base", "code", "units_per_eur", "overridden", "source_id", "source_title")
+
+
+def fx(table_: FxTable, source: Source, codes: Sequence[str] | None, *, locale: str, width: int, terminal: bool) -> str:
+    """One row a currency: units of it per 1 EUR on the rates' date."""
+    return _write(_FX, (
+        {
+            "date": table_.date.isoformat(), "base": "EUR", "code": code, "units_per_eur": table_.rates[code],
+            "overridden": code in table_.overridden, "source_id": source.id, "source_title": source.title,
+        }
+        for code in words.fx_codes(table_, codes)
+    ))

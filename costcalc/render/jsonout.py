@@ -1,0 +1,40 @@
+"""JSON for scripts: the models as pydantic dumps them (amounts as decimal strings, ``open_high`` explicit)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from ..fx import FxTable
+from ..models import Offer, Source
+from ..result import Comparison, Estimate
+from . import words
+
+__all__ = ["comparison", "estimate", "fx", "offers"]
+
+
+def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
+    """The Estimate model (``costcalc schema estimate`` describes it)."""
+    return est.model_dump_json(indent=2) + "\n"
+
+
+def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> str:
+    """The Comparison model (``costcalc schema comparison`` describes it)."""
+    return cmp.model_dump_json(indent=2) + "\n"
+
+
+def offers(found: Sequence[Offer], *, locale: str, width: int, terminal: bool) -> str:
+    """An array of Offer models."""
+    return json.dumps([offer.model_dump(mode="json") for offer in found], indent=2, ensure_ascii=False) + "\n"
+
+
+def fx(table_: FxTable, source: Source, codes: Sequence[str] | None, *, locale: str, width: int, terminal: bool) -> str:
+    """``{"date", "base": "EUR", "source": {...}, "rates": {code: "units per EUR"}, "overridden": [...]}``."""
+    data = {
+        "date": table_.date.isoformat(),
+        "base": "EUR",
+        "source": source.model_dump(mode="json"),
+        "rates": {code: str(table_.rates[code]) for code in words.fx_codes(table_, codes)},
+        "overridden": list(table_.overridden),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,110 @@
+"""GitHub-flavoured markdown, to paste into a message to family: headings, pipe tables, lists, full quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..formatting import format_range
+from ..fx import FxTable
+from ..models import Offer, Source
+from ..result import Comparison, Estimate
+from . import words
+
+__all__ = ["cell", "comparison", "estimate", "fx", "offers", "table"]
+
+
+def cell(text: object) -> str:
+    """Text safe inside a pipe-table cell: ``|`` escaped, line breaks folded to spaces."""
+    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", str(text)).replace("|", "\\|")
+
+
+def table(head: Sequence[str], rows: Iterable[Sequence[object]], align: str = "") -> list[str]:
+    """A pipe table; ``align`` holds ``l`` or ``r`` per column (default left)."""
+    rule = [("---:" if a == "r" else "---") for a in align.ljust(len(head), "l")]
+    lines = ["| " + " | ".join(cell(h) for h in head) + " |", "| " + " | ".join(rule) + " |"]
+    lines += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def _section(title: str, items: Sequence[str], level: str = "##") -> list[str]:
+    return ["", f"{level} {title}", "", *(f"- {item}" for item in items)] if items else []
+
+
+def _finish(lines: list[str]) -> str:
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
+    """The estimate with every quote in full and every assumption's reasoning."""
+    out = [f"# {words.heading(est)}", "", words.subheading(est)]
+    if not est.complete:
+        out += ["", f"> **{words.INCOMPLETE}**"]
+    rows: list[Sequence[object]] = [
+        (n, line.label, line.quantity, format_range(line.unit_price, locale), format_range(line.range, locale),
+         words.PROVENANCE[line.provenance])
+        for n, line in enumerate(est.lines, 1)
+    ]
+    rows.append(("", f"**{words.total_words(est)}**", "", "", f"**{format_range(est.total, locale)}**", ""))
+    rows += [("", f"of it {name}", "", "", format_range(part, locale), part_share)
+             for name, part, part_share in words.split(est)]
+    out += ["", *table(("#", "What", "Quantity", "Unit price", "Amount", "From"), rows, "rllrrl")]
+    out += ["", "## How each line was priced, and where it comes from", ""]
+    out += [f"{n}. {story}" for n, story in enumerate(words.line_story(est), 1)]
+    for title, items in words.treatment_scope(est):
+        out += _section(title, items)
+    out += _section("Stay", words.stay_words(est.stay))
+    out += _section("Notes", [words.note_words(note) for note in est.notes])
+    out += _section("Warnings", words.warning_words(est))
+    out += _section("Assumptions", [f"**{label}**: {reasoning}" for label, reasoning in words.assumptions_used(est)])
+    out += ["", words.fx_line(est.fx, locale)]
+    return _finish(out)
+
+
+def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> str:
+    """The ranked table, the rates, the legend, then each offer's notes and warnings in full."""
+    rows = words.comparison_rows(cmp, locale, treatment_limit=None)
+    out = [f"# {words.comparison_title(cmp)}", ""]
+    out += table(
+        ("#", "Region", "Treatment", "Basis", "Total", "Documented", "Marks"),
+        [(r.rank, r.region, r.treatment, r.basis, r.total, r.documented, r.marks) for r in rows],
+        "rlllrrl",
+    )
+    out += ["", words.fx_line(cmp.fx, locale)]
+    out += _section("Legend", words.comparison_legend(None, None), level="###")
+    for row in rows:
+        est = row.est
+        out += ["", f"## {row.rank}. {row.region} (`{est.offer_id}`)", "", est.treatment, ""]
+        out += [f"- total: {format_range(est.total, locale)}"
+                f" ({'; '.join(f'{name} {format_range(part, locale)}' for name, part, _ in words.split(est))})"]
+        if not est.complete:
+            out.append(f"- **{words.INCOMPLETE}**")
+        out += [f"- {words.note_words(note)}" for note in est.notes if note.kind in words.MARKED_KINDS]
+        out += [f"- warning {text}" for text in words.warning_words(est)]
+    return _finish(out)
+
+
+def offers(found: Sequence[Offer], *, locale: str, width: int, terminal: bool) -> str:
+    """One row an offer, every price with its basis, inclusions and sources."""
+    rows = []
+    for offer in found:
+        row = words.offer_words(offer, locale)
+        rows.append((f"`{offer.id}`", row.region, offer.condition, offer.treatment, "; ".join(row.prices),
+                     "; ".join(row.includes), "; ".join(row.sources)))
+    out = ["# Documented offers", ""]
+    out += table(("Offer", "Region", "Condition", "Treatment", "Price", "Includes", "Source"), rows)
+    out += ["", f"{len(found)} offer{'' if len(found) == 1 else 's'}; + marks an open high end."]
+    return _finish(out)
+
+
+def fx(table_: FxTable, source: Source, codes: Sequence[str] | None, *, locale: str, width: int, terminal: bool) -> str:
+    """The rates' date, source and base, and a table of units per 1 EUR."""
+    first, *rest = words.fx_heading(table_, source)
+    out = [f"# {first}", "", *(f"- {line}" for line in rest), ""]
+    out += table(
+        ("Code", "Currency", "Units per 1 EUR"),
+        [(code, words.currency_name(code, locale), words.rate_cell(table_, code, locale))
+         for code in words.fx_codes(table_, codes)],
+        "llr",
+    )
+    return _finish(out)

@@ -1,0 +1,292 @@
+"""Tables for people, drawn with rich: colour and block bars on a terminal, plain text elsewhere.
+
+Plain text (``terminal=False``) holds no escape codes and depends on nothing but its
+arguments: no environment, no clock, the locale given. Only this module imports rich.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from rich.box import Box
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..formatting import format_money, format_range
+from ..fx import FxTable
+from ..models import Offer, Source
+from ..result import Comparison, Estimate
+from . import words
+from .bars import ASCII, BLOCKS, draw, nice_ceiling
+
+__all__ = ["comparison", "estimate", "fx", "offers"]
+
+
+def _box(rule: str) -> Box:
+    """A box with a rule under the header and between sections, no vertical lines."""
+    return Box(f"    \n    \n {rule}{rule} \n    \n {rule}{rule} \n {rule}{rule} \n    \n    \n", ascii=rule == "-")
+
+
+_PLAIN_BOX = _box("-")
+_TERMINAL_BOX = _box("─")
+
+
+class _Page:
+    """A rich console writing to a string, with the few layouts every view uses."""
+
+    def __init__(self, width: int, terminal: bool) -> None:
+        self.terminal = terminal
+        self.console = Console(
+            file=io.StringIO(),
+            width=width,
+            force_terminal=terminal,
+            force_jupyter=False,
+            force_interactive=False,
+            color_system="truecolor" if terminal else None,
+            legacy_windows=False,
+            markup=False,
+            emoji=False,
+            highlight=False,
+            soft_wrap=False,
+        )
+
+    def table(self, **options) -> Table:
+        return Table(
+            box=_TERMINAL_BOX if self.terminal else _PLAIN_BOX,
+            pad_edge=False,
+            header_style="bold",
+            show_edge=False,
+            padding=(0, 1, 0, 0),
+            **options,
+        )
+
+    def print(self, *items, style: str | None = None) -> None:
+        self.console.print(*items, style=style)
+
+    def gap(self) -> None:
+        self.console.print()
+
+    def heading(self, text: str) -> None:
+        self.console.print(Text(text, style="bold underline"))
+
+    def bullets(self, items: Iterable[str | tuple[str, str]], style: str | None = None) -> None:
+        """Items with a hanging indent, so wrapped lines stay under their text; an item may bring its mark."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for item in items:
+            mark, text = item if isinstance(item, tuple) else ("-", item)
+            grid.add_row(mark, Text(text, style=style or ""))
+        self.console.print(grid)
+
+    def section(self, title: str, items: Sequence[str], style: str | None = None) -> None:
+        if items:
+            self.gap()
+            self.heading(title)
+            self.bullets(items, style)
+
+    def text(self) -> str:
+        out = self.console.file.getvalue()
+        if not self.terminal:
+            out = "\n".join(line.rstrip() for line in out.splitlines())
+        return out.rstrip("\n") + "\n"
+
+
+def _cell(*parts: tuple[str, str]) -> Text:
+    """Lines of a cell, each with its style."""
+    return Text("\n").join(Text(text, style=style) for text, style in parts if text)
+
+
+def _widest(head: str, cells: Iterable[str]) -> int:
+    """The widest line of a column's header and cells, in terminal cells (a full-width ￥ takes two)."""
+    return max(cell_len(line) for text in (head, *cells) for line in text.split("\n"))
+
+
+def _rest(width: int, others: Sequence[int]) -> int:
+    """What is left of ``width`` for one column beside ``others`` and the 2-character gaps between them."""
+    return width - sum(others) - _GAP * len(others)
+
+
+_GAP = 2
+"""Characters between two columns: one of padding, one of (blank) rule."""
+
+
+def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
+    """Heading, the lines and the total with its parts, how each line was priced and where it comes from,
+    what the treatment includes, stay, notes, warnings and rates."""
+    page = _Page(width, terminal)
+    page.print(Text(words.heading(est), style="bold"))
+    page.print(Text(words.subheading(est), style="dim"))
+    if not est.complete:
+        page.print(Text(words.INCOMPLETE, style="bold red"))
+    page.gap()
+    numbers = [str(n) for n in range(1, len(est.lines) + 1)]
+    quantities = [str(line.quantity) for line in est.lines]
+    prices = [format_range(line.unit_price, locale) for line in est.lines]
+    amounts = [format_range(line.range, locale) for line in est.lines]
+    parts = words.split(est)
+    sums = [format_range(est.total, locale), *(format_range(part, locale) for _, part, _ in parts)]
+    origins = [words.PROVENANCE[line.provenance] for line in est.lines]
+    shares = [part_share for _, _, part_share in parts]
+    # quantity and unit price side by side where that leaves "What" 16 columns; else one under the other
+    ends = [_widest("#", numbers), _widest("Amount", amounts + sums), _widest("From", origins + shares)]
+    middle = [_widest("Quantity", quantities), _widest("Unit price", prices)]
+    apart = _rest(width, ends + middle) >= 16
+    if not apart:
+        quantities = [f"{q}\nx {p}" for q, p in zip(quantities, prices)]
+        middle = [_widest("Quantity x price", quantities)]
+    table = page.table()
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("What", width=max(8, _rest(width, ends + middle)))
+    table.add_column("Quantity" if apart else "Quantity x price", no_wrap=True, overflow="fold")
+    if apart:
+        table.add_column("Unit price", justify="right", no_wrap=True, overflow="fold")
+    table.add_column("Amount", justify="right", no_wrap=True, overflow="fold")
+    table.add_column("From", no_wrap=True)
+    for i, line in enumerate(est.lines):
+        table.add_row(
+            numbers[i],
+            words.short_treatment(line.label, 40) if line.kind == "treatment" else line.label,
+            quantities[i],
+            *([prices[i]] if apart else []),
+            amounts[i],
+            Text(origins[i], style=_PROVENANCE_STYLE[line.provenance]),
+        )
+    blank = [""] * (2 if apart else 1)
+    table.add_section()
+    table.add_row("", Text(words.total_words(est), style="bold"), *blank, Text(sums[0], style="bold"), "")
+    for (name, _, part_share), amount in zip(parts, sums[1:]):
+        table.add_row("", f"  {name}", *blank, amount, part_share, style="dim")
+    page.print(table)
+    page.gap()
+    page.heading("How each line was priced, and where it comes from")
+    page.bullets((number, text) for number, text in zip(numbers, words.line_story(est, words.QUOTE_LIMIT)))
+    for title, items in words.treatment_scope(est):
+        page.section(title, items)
+    page.section("Stay", words.stay_words(est.stay))
+    page.section("Notes", [words.note_words(note, words.QUOTE_LIMIT) for note in est.notes])
+    page.section("Warnings", words.warning_words(est), style="yellow")
+    page.gap()
+    page.print(Text(words.fx_line(est.fx, locale), style="dim"))
+    return page.text()
+
+
+_PROVENANCE_STYLE = {"documented": "green", "assumed": "yellow", "user": "cyan"}
+
+
+def _bar_header(zero: str, top: str, cells: int) -> str:
+    """``$0`` at the bar's left edge and the scale's top at its right edge (the scale line says it too)."""
+    room = cells - cell_len(top)
+    if room > cell_len(zero):
+        return zero + " " * (room - cell_len(zero)) + top + " "
+    if room >= 0:
+        return " " * room + top + " "
+    return "Range".ljust(cells + 1)
+
+
+def _bar(drawn: str, cells: int, terminal: bool) -> Text:
+    """The bar in colour; on a terminal over a faint track that shows the whole scale."""
+    return Text.assemble((drawn[:cells], "cyan on grey19" if terminal else "cyan"), (drawn[cells:], "cyan"))
+
+
+def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> str:
+    """One row a plan, cheapest first, with range bars on one shared scale; the legend and marked notes below."""
+    page = _Page(width, terminal)
+    page.print(Text(words.comparison_title(cmp), style="bold"))
+    page.gap()
+    rows = words.comparison_rows(cmp, locale)
+    style = BLOCKS if terminal else ASCII
+    top = nice_ceiling(max((est.total.high for est in cmp.estimates), default=Decimal(0)))
+    fixed = [
+        _widest("#", (str(r.rank) for r in rows)),
+        _widest("Basis", (r.basis for r in rows)),
+        _widest("Total", (r.total for r in rows)),
+        _widest("Doc.", (r.documented for r in rows)),
+        _widest("", (r.marks for r in rows)),
+    ]
+    # the bar takes what the fixed columns and an offer column of about a third leave, within bounds
+    cells = max(10, min(40, _rest(width, [*fixed, max(16, min(30, width // 3 - 3))]) - 1))
+    offer_width = max(8, _rest(width, [*fixed, cells + 1]))
+    longest_word = max((cell_len(w) for r in rows for w in f"{r.region} {r.treatment}".split()), default=0)
+    if offer_width < min(longest_word, 24) < offer_width + cells - 10:  # a narrower bar before a broken word
+        cells -= min(longest_word, 24) - offer_width
+        offer_width = min(longest_word, 24)
+    zero_text = format_money(Decimal(0), cmp.currency, locale, True)
+    top_text = format_money(top, cmp.currency, locale, True)
+    table = page.table()
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Offer", width=offer_width, overflow="fold")
+    table.add_column("Basis", no_wrap=True)
+    table.add_column("Total", justify="right", no_wrap=True, overflow="fold")
+    table.add_column(_bar_header(zero_text, top_text, cells), no_wrap=True, width=cells + 1)
+    table.add_column("Doc.", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for row in rows:
+        total = row.est.total
+        table.add_row(
+            str(row.rank),
+            _cell((row.region, "bold"), (row.treatment, "dim")),
+            row.basis,
+            row.total,
+            _bar(draw(total.low, total.high, total.open_high, top, cells, style), cells, terminal),
+            row.documented,
+            Text(row.marks, style="bold red"),
+        )
+    page.print(table)
+    page.print(Text(words.scale_words(top, cmp.currency, locale, cells), style="dim"))
+    page.gap()
+    page.print(Text(words.fx_line(cmp.fx, locale), style="dim"))
+    page.section("Legend", words.comparison_legend(style.sample, style.more), style="dim")
+    for row in rows:
+        details = words.row_details(row, 0)
+        if details:
+            page.gap()
+            page.print(Text(f"{row.rank}. {row.region} ({row.est.offer_id})", style="bold"))
+            page.bullets(details)
+    return page.text()
+
+
+def offers(found: Sequence[Offer], *, locale: str, width: int, terminal: bool) -> str:
+    """One row an offer: id, region and condition; treatment and inclusions; prices with their basis; sources."""
+    page = _Page(width, terminal)
+    worded = [words.offer_words(offer, locale) for offer in found]
+    id_width = min(_widest("Offer", (offer.id for offer in found)), max(12, width * 2 // 7))
+    rest = _rest(width, [id_width, 0, 0])
+    amount_width = _widest("Price", (p.split(" ")[0] for row in worded for p in row.prices))
+    price_width = min(_widest("", (p for row in worded for p in row.prices)), max(amount_width, rest // 4))
+    source_width = max(12, rest // 4)
+    table = page.table(show_lines=True)
+    table.add_column("Offer", width=id_width, overflow="fold")
+    table.add_column("Treatment, and what the price includes", width=max(8, rest - price_width - source_width))
+    table.add_column("Price", width=price_width)
+    table.add_column("Source", width=source_width)
+    for offer, row in zip(found, worded):
+        table.add_row(
+            _cell((offer.id, "bold"), (row.region, ""), (offer.condition, "dim")),
+            _cell((offer.treatment, ""), ("includes: " + "; ".join(row.includes), "dim")),
+            "\n".join(row.prices),
+            "\n".join(row.sources),
+        )
+    page.print(table)
+    page.print(Text(f"{len(found)} offer{'' if len(found) == 1 else 's'}; + marks an open high end", style="dim"))
+    return page.text()
+
+
+def fx(table_: FxTable, source: Source, codes: Sequence[str] | None, *, locale: str, width: int, terminal: bool) -> str:
+    """The rates' date and source, then units per 1 EUR of each currency."""
+    page = _Page(width, terminal)
+    for line in words.fx_heading(table_, source):
+        page.print(line)
+    page.gap()
+    table = page.table()
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Currency", overflow="fold")
+    table.add_column("Units per 1 EUR", justify="right", no_wrap=True)
+    for code in words.fx_codes(table_, codes):
+        table.add_row(code, words.currency_name(code, locale), words.rate_cell(table_, code, locale))
+    page.print(table)
+    return page.text()

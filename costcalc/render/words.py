@@ -1,0 +1,432 @@
+"""The words every people-facing format shares: where a figure comes from, the stay, the notes.
+
+The table and markdown renderers lay these strings out; neither words anything itself, so
+both say the same thing. Plain strings only: no rich here (the JSON path must not load it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from ..formatting import format_money, format_range
+from ..fx import FxTable
+from ..models import Citation, Note, Offer, Price, Source
+from ..money import Range
+from ..result import Comparison, Estimate, FxUsed, Line, StaySummary
+
+__all__ = [
+    "INCOMPLETE",
+    "MARKED_KINDS",
+    "MARK_INCOMPLETE",
+    "MARK_NOTES",
+    "PROVENANCE",
+    "QUOTE_LIMIT",
+    "OfferWords",
+    "Row",
+    "assumptions_used",
+    "basis_words",
+    "citation",
+    "comparison_legend",
+    "comparison_rows",
+    "comparison_title",
+    "currency_name",
+    "fx_codes",
+    "fx_heading",
+    "fx_line",
+    "heading",
+    "line_origin",
+    "line_story",
+    "marks",
+    "note_words",
+    "offer_words",
+    "price_words",
+    "rate_cell",
+    "rate_words",
+    "row_details",
+    "scale_words",
+    "share",
+    "short_treatment",
+    "shorten",
+    "source_ref",
+    "split",
+    "stay_words",
+    "subheading",
+    "total_words",
+    "treatment_scope",
+    "warning_words",
+    "whole_total",
+]
+
+INCOMPLETE = "incomplete: part of the journey is not priced — see warnings"
+"""Shown wherever an estimate's ``complete`` is False."""
+
+MARK_NOTES = "!"
+"""Comparison marker: the offer carries regulatory or evidence notes."""
+MARK_INCOMPLETE = "?"
+"""Comparison marker: part of the journey is not priced."""
+MARKED_KINDS = ("regulatory", "evidence")
+"""Note kinds that earn the ``!`` marker: a cheaper price is not an equivalent treatment."""
+
+QUOTE_LIMIT = 60
+"""Characters of a quote shown in a table cell; markdown shows quotes in full."""
+
+
+def shorten(text: str, limit: int | None) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…" when cut."""
+    text = re.sub(r"[ \t\r\n]+", " ", text).strip()  # no-break spaces stay
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:(") + "…"
+
+
+def short_treatment(text: str, limit: int = 50) -> str:
+    """A treatment's first clause when the whole does not fit: "Stem cell therapy for Alzheimer's…"."""
+    if len(text) <= limit:
+        return text
+    cuts = [
+        i for i in range(12, limit)
+        if text.startswith((", ", "; ", ": ", " (", " -"), i) and text.count("(", 0, i) == text.count(")", 0, i)
+    ]
+    return text[: cuts[-1]] + "…" if cuts else shorten(text, limit)
+
+
+def source_ref(source: Source) -> str:
+    """``Title, 2026-01-29``; an undated source says so."""
+    return f"{source.title}, {source.date or 'undated'}"
+
+
+def citation(cited: Citation, limit: int | None = None) -> str:
+    """``Title, date: “quote”``, the quote shortened to ``limit`` characters (None: in full, 0: left out)."""
+    if limit == 0:
+        return source_ref(cited.source)
+    return f"{source_ref(cited.source)}: “{shorten(cited.quote, limit)}”"
+
+
+def line_origin(line: Line, limit: int | None = None) -> str:
+    """Where a line's figures come from: the cited source, the named assumption, the user's own source."""
+    parts = []
+    if line.source is not None:
+        parts.append(f"source: {citation(line.source, limit)}")
+    if line.assumption is not None:
+        parts.append(f"assumption: {line.assumption.label}")
+    if line.provenance == "user":
+        parts.append(f"your figure: {line.cited}" if line.cited else "your figure (no source given)")
+    if not parts:
+        parts.append(f"{line.provenance}, origin not recorded")
+    return "; ".join(parts)
+
+
+def _percent(part: Decimal, whole: Decimal) -> int:
+    """A share in whole percent that never shows 0 or 100 for a share that is neither."""
+    value = part * 100 / whole
+    n = int(value.to_integral_value(ROUND_HALF_UP))
+    if n >= 100 and value < 100:
+        return 99
+    if n <= 0 < value:
+        return 1
+    return n
+
+
+def share(part: Range, total: Range) -> str:
+    """The share of the total's low and high ends that ``part`` makes up: ``62–71%``; ``n/a`` for a zero total."""
+    found = sorted({_percent(p, t) for p, t in ((part.low, total.low), (part.high, total.high)) if t > 0})
+    if not found:
+        return "n/a"
+    return f"{found[0]}%" if len(found) == 1 else f"{found[0]}–{found[-1]}%"
+
+
+def basis_words(basis: str) -> str:
+    """``course``, ``per session`` or ``bundle``."""
+    return {"session": "per session", "bundle": "bundle"}.get(basis, basis)
+
+
+def price_words(price: Price, locale: str) -> str:
+    """A documented price with what it buys: ``$10,000–$45,000 per course``, ``¥206,400 for 3 sessions``."""
+    amount = format_range(price.amount, locale)
+    if price.basis == "bundle":
+        return f"{amount} for a bundle of {price.sessions} sessions"
+    return f"{amount} per {price.basis}"
+
+
+def heading(est: Estimate) -> str:
+    """``Japan: <treatment>``."""
+    return f"{est.region}: {est.treatment}"
+
+
+_PRICED = {"course": "per course", "session": "per session", "bundle": "by the bundle of sessions"}
+
+
+def subheading(est: Estimate) -> str:
+    """The offer, condition, pricing basis, currency and who travels from where."""
+    plan = est.plan
+    who = _plural(plan.travellers, "traveller")
+    travel = f"{who} from {plan.origin}" if plan.origin else f"{who}, no flights (no origin given)"
+    return (
+        f"offer {est.offer_id} · condition {est.condition} · priced {_PRICED.get(est.basis, est.basis)}"
+        f" · {travel} · amounts in {est.currency}"
+    )
+
+
+PROVENANCE = {"documented": "documented", "assumed": "assumed", "user": "your figure"}
+"""How each provenance is named for people."""
+
+
+def total_words(est: Estimate) -> str:
+    """``Total``, or ``Total (incomplete)``."""
+    return "Total" if est.complete else "Total (incomplete)"
+
+
+def split(est: Estimate) -> list[tuple[str, Range, str]]:
+    """The total's parts: documented, assumed and the user's own figures, each with its share of the total."""
+    parts = (("documented", est.documented), ("assumed", est.assumed), ("your figures", est.user))
+    return [(name, part, share(part, est.total)) for name, part in parts]
+
+
+def line_story(est: Estimate, limit: int | None = None) -> list[str]:
+    """For each line: its full label, how it was computed, and where its figures come from."""
+    return [f"{line.label}: {line.detail}; {line_origin(line, limit)}" for line in est.lines]
+
+
+def treatment_scope(est: Estimate) -> list[tuple[str, tuple[str, ...]]]:
+    """What the treatment price includes and what the source excludes or leaves unsaid."""
+    found = []
+    for line in est.lines:
+        if line.kind != "treatment" or line.provenance == "user":  # your own quote says what it covers
+            continue
+        found.append(("The treatment price includes", line.includes or ("not stated by the source",)))
+        if line.excludes:
+            found.append(("Excluded from it, or not stated", line.excludes))
+    return found
+
+
+_NIGHTS_FROM = {
+    "plan": "from your plan",
+    "protocol": "from the source's documented protocol",
+}
+_SEASONS = {
+    "range": "the range across the year's seasons (no start date)",
+    "dates": "each night's own season, from the start date",
+    "single": "one rate all year",
+}
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def stay_words(stay: StaySummary) -> list[str]:
+    """The trips, nights, rooms, meals days, per diem place and seasons an estimate priced."""
+    if stay.nights_from == "none":
+        return [f"{_plural(stay.trips, 'round trip')}: no travel priced, the treatment only"]
+    found = [_plural(stay.trips, "round trip")]
+    if stay.nights is None or stay.nights_from == "unknown":
+        found.append("nights: unknown (neither your plan nor the source gives them): no lodging or meals priced")
+    else:
+        found.append(f"nights: {stay.nights} in total, {_NIGHTS_FROM.get(stay.nights_from, stay.nights_from)}")
+        found.append(f"rooms: {stay.rooms} a night")
+        if stay.full_days is not None and stay.partial_days is not None:
+            found.append(
+                f"meals: {stay.full_days} full days and {stay.partial_days} first/last days at 75%, per traveller"
+            )
+    if stay.city:
+        found.append(f"per diem place: {stay.city}")
+    if stay.seasons:
+        found.append(f"seasons: {_SEASONS.get(stay.seasons, stay.seasons)}")
+    found.extend(f"dates: {stretch}" for stretch in stay.schedule)
+    return found
+
+
+def note_words(note: Note, limit: int | None = None) -> str:
+    """``regulatory: <text> (Title, date: “quote”)``."""
+    return f"{note.kind}: {note.text} ({citation(note.citation, limit)})"
+
+
+def warning_words(est: Estimate) -> list[str]:
+    """``code: message`` for each warning."""
+    return [f"{w.code}: {w.message}" for w in est.warnings]
+
+
+def assumptions_used(est: Estimate) -> list[tuple[str, str]]:
+    """Each named assumption behind the estimate's lines, once: (label, reasoning)."""
+    seen: dict[str, tuple[str, str]] = {}
+    for line in est.lines:
+        if line.assumption is not None:
+            seen.setdefault(line.assumption.id, (line.assumption.label, line.assumption.reasoning))
+    return list(seen.values())
+
+
+def rate_words(rate: Decimal, locale: str) -> str:
+    """A rate in the locale's digits, every documented decimal kept."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(rate, locale=locale, decimal_quantization=False)
+
+
+def fx_line(fx: FxUsed, locale: str) -> str:
+    """``Exchange rates: <title> (<publisher>) of <date> (EUR base), N days old; 1 EUR = ...; overridden: ...``."""
+    if fx.age_days >= 0:
+        age = f"{_plural(fx.age_days, 'day')} old"
+    else:
+        age = f"dated {_plural(-fx.age_days, 'day')} after the estimate"
+    rates = ", ".join(f"{code} {rate_words(rate, locale)}" for code, rate in sorted(fx.rates.items()) if code != fx.base)
+    text = f"Exchange rates: {fx.source.title} ({fx.source.publisher}) of {fx.date.isoformat()} ({fx.base} base), {age}"
+    if rates:
+        text += f"; 1 {fx.base} = {rates}"
+    if fx.overridden:
+        text += f"; overridden by you: {', '.join(fx.overridden)}"
+    return text
+
+
+def fx_codes(fx: FxTable, codes: Sequence[str] | None) -> list[str]:
+    """The currencies to list: ``codes`` in their order without repeats (each must have a rate), else all."""
+    if codes is None:
+        return fx.currencies
+    found = list(dict.fromkeys(codes))
+    for code in found:
+        fx.rate(code)  # RateNotFoundError naming what exists
+    return found
+
+
+def marks(est: Estimate) -> str:
+    """``!`` for regulatory or evidence notes, ``?`` when part of the journey is not priced."""
+    found = MARK_NOTES if any(note.kind in MARKED_KINDS for note in est.notes) else ""
+    return found + ("" if est.complete else MARK_INCOMPLETE)
+
+
+def whole_total(total: Range) -> Range:
+    """The total rounded outward to whole units (low down, high up): still contains the exact one."""
+    return Range.trusted(
+        total.low.to_integral_value(ROUND_FLOOR), total.high.to_integral_value(ROUND_CEILING),
+        total.currency, total.open_high,
+    )
+
+
+@dataclass(frozen=True)
+class Row:
+    """One estimate of a comparison, in words."""
+
+    rank: int
+    est: Estimate
+    region: str
+    treatment: str
+    basis: str
+    total: str
+    documented: str
+    marks: str
+
+
+def comparison_rows(cmp: Comparison, locale: str, treatment_limit: int | None = 50) -> list[Row]:
+    """The comparison's estimates in their order, worded; totals rounded outward to whole units."""
+    return [
+        Row(
+            rank=rank,
+            est=est,
+            region=est.region,
+            treatment=short_treatment(est.treatment, treatment_limit) if treatment_limit else est.treatment,
+            basis=basis_words(est.basis),
+            total=format_range(whole_total(est.total), locale),
+            documented=share(est.documented, est.total),
+            marks=marks(est),
+        )
+        for rank, est in enumerate(cmp.estimates, 1)
+    ]
+
+
+def row_details(row: Row, limit: int | None = None) -> list[tuple[str, str]]:
+    """Why a row is marked: its regulatory and evidence notes (quotes cut to ``limit``), what is unpriced, its warnings."""
+    est = row.est
+    found = [(MARK_NOTES, note_words(note, limit)) for note in est.notes if note.kind in MARKED_KINDS]
+    codes = f"warnings: {', '.join(w.code for w in est.warnings)}" if est.warnings else ""
+    if not est.complete:
+        found.append((MARK_INCOMPLETE, f"{INCOMPLETE}{' (' + codes + ')' if codes else ''}"))
+    elif codes:
+        found.append(("-", codes))
+    return found
+
+
+def scale_words(scale: Decimal, currency: str, locale: str, cells: int) -> str:
+    """``scale: $0 to $70,000, each column about $2,333``."""
+    zero = format_money(Decimal(0), currency, locale, True)
+    top = format_money(scale, currency, locale, True)
+    step = format_money((scale / cells).to_integral_value(ROUND_HALF_UP), currency, locale, True) if cells else top
+    return f"scale: {zero} to {top}, each column about {step}"
+
+
+def comparison_title(cmp: Comparison) -> str:
+    """``alzheimers: 4 offers in USD, 2 travellers from US, cheapest first``."""
+    conditions = ", ".join(dict.fromkeys(est.condition for est in cmp.estimates)) or "no offers"
+    n = len(cmp.estimates)
+    who = {(est.plan.travellers, est.plan.origin) for est in cmp.estimates}
+    travel = ""
+    if len(who) == 1:
+        travellers, origin = who.pop()
+        travel = f", {_plural(travellers, 'traveller')}" + (f" from {origin}" if origin else ", no flights")
+    return f"{conditions}: {_plural(n, 'offer')} in {cmp.currency}{travel}, cheapest first"
+
+
+def comparison_legend(bar: str | None, more: str | None) -> list[str]:
+    """What the comparison's marks mean; ``bar`` and ``more``: the characters of its bars (None: no bars)."""
+    drawn = [
+        f"{bar}: the total from its low to its high end, every row on the same scale",
+        f"{more} and +: the high end is open (a source gives it as a floor): the cost may be higher",
+    ] if bar else ["+: the high end is open (a source gives it as a floor): the cost may be higher"]
+    return [
+        *drawn,
+        "documented (Doc.): the share of the low and of the high total that comes from cited sources",
+        f"{MARK_NOTES}: regulatory or evidence notes (below): a cheaper price is not an equivalent treatment",
+        f"{MARK_INCOMPLETE}: {INCOMPLETE}",
+        "totals are rounded outward to whole units; `costcalc estimate --offer ID` shows every line",
+    ]
+
+
+@dataclass(frozen=True)
+class OfferWords:
+    """One offer, in words."""
+
+    region: str
+    prices: list[str]
+    includes: tuple[str, ...]
+    sources: list[str]
+
+
+def offer_words(offer: Offer, locale: str) -> OfferWords:
+    """The region, each price with its basis, what it includes ("not stated" if nothing), the price sources."""
+    region = offer.region.name + ("" if offer.region.complete else " (examples only)")
+    return OfferWords(
+        region=region,
+        prices=[price_words(price, locale) for price in offer.prices],
+        includes=offer.includes or ("not stated by the source",),
+        sources=list(dict.fromkeys(source_ref(price.citation.source) for price in offer.prices)),
+    )
+
+
+def fx_heading(fx: FxTable, source: Source) -> list[str]:
+    """The rates' source, date and base, and where the source can be found."""
+    found = [f"Exchange rates of {fx.date.isoformat()}: units of each currency per 1 EUR",
+             f"source: {source.title} ({source.publisher})"]
+    if source.url:
+        found.append(f"url: {source.url}")
+    if source.file:
+        found.append(f"file: {source.file}")
+    if fx.overridden:
+        found.append(f"overridden by you: {', '.join(fx.overridden)}")
+    return found
+
+
+def rate_cell(fx: FxTable, code: str, locale: str) -> str:
+    """Units of ``code`` per 1 EUR, marked ``(yours)`` where the user replaced the rate."""
+    return rate_words(fx.rates[code], locale) + (" (yours)" if code in fx.overridden else "")
+
+
+def currency_name(code: str, locale: str) -> str:
+    """The currency's name in the locale ("US Dollar", "Japanischer Yen")."""
+    from babel.numbers import get_currency_name
+
+    return get_currency_name(code, locale=locale)
