@@ -8,33 +8,86 @@
     'EUR'
 """
 
-from .book import RateBook
-from .engine import compare, estimate, plans_for
-from .errors import (
-    CostcalcError,
-    CurrencyMismatchError,
-    InvalidPlanError,
-    InvalidRangeError,
-    PlanFileError,
-    RateNotFoundError,
-    RatesFileError,
-    UnknownCityError,
-    UnknownConditionError,
-    UnknownCountryError,
-    UnknownCurrencyError,
-    UnknownLocaleError,
-    UnknownOfferError,
-    UnknownRegionError,
-)
-from .fx import FxTable
-from .loading import load_rates
-from .models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source
-from .money import Range
-from .plan import CustomLine, Plan
-from .planfile import PlanFile, parse_plan_file, read_plan_file
-from .result import Comparison, Estimate, FxUsed, Line, Notice, Quantity, StaySummary
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .book import RateBook
+    from .engine import compare, estimate, plans_for
+    from .errors import (
+        CostcalcError,
+        CurrencyMismatchError,
+        InvalidPlanError,
+        InvalidRangeError,
+        PlanFileError,
+        RateNotFoundError,
+        RatesFileError,
+        UnknownCityError,
+        UnknownConditionError,
+        UnknownCountryError,
+        UnknownCurrencyError,
+        UnknownLocaleError,
+        UnknownOfferError,
+        UnknownRegionError,
+    )
+    from .fx import FxTable
+    from .loading import load_rates
+    from .models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source
+    from .money import Range
+    from .plan import CustomLine, Plan
+    from .planfile import PlanFile, parse_plan_file, read_plan_file
+    from .result import Comparison, Estimate, FxUsed, Line, Notice, Quantity, StaySummary
 
 __version__ = "0.1.0"
+
+# Each public name and the module that defines it: imported on first use, so that
+# `costcalc --help` and a bad option answer without building every model first.
+_HOME = {
+    "Assumption": "models",
+    "Citation": "models",
+    "Comparison": "result",
+    "CostcalcError": "errors",
+    "Count": "models",
+    "CurrencyMismatchError": "errors",
+    "CustomLine": "plan",
+    "Estimate": "result",
+    "FxTable": "fx",
+    "FxUsed": "result",
+    "InvalidPlanError": "errors",
+    "InvalidRangeError": "errors",
+    "Line": "result",
+    "Note": "models",
+    "Notice": "result",
+    "Offer": "models",
+    "Plan": "plan",
+    "PlanFile": "planfile",
+    "PlanFileError": "errors",
+    "Price": "models",
+    "Protocol": "models",
+    "Quantity": "result",
+    "Range": "money",
+    "RateBook": "book",
+    "RateNotFoundError": "errors",
+    "RatesFileError": "errors",
+    "Region": "models",
+    "Source": "models",
+    "StaySummary": "result",
+    "UnknownCityError": "errors",
+    "UnknownConditionError": "errors",
+    "UnknownCountryError": "errors",
+    "UnknownCurrencyError": "errors",
+    "UnknownLocaleError": "errors",
+    "UnknownOfferError": "errors",
+    "UnknownRegionError": "errors",
+    "compare": "engine",
+    "estimate": "engine",
+    "load_rates": "loading",
+    "parse_plan_file": "planfile",
+    "plans_for": "engine",
+    "read_plan_file": "planfile",
+}
 
 __all__ = [
     "Assumption",
@@ -80,3 +133,16 @@ __all__ = [
     "plans_for",
     "read_plan_file",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'costcalc' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 
 __all__ = [
@@ -32,7 +33,16 @@ def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
     folded = value.casefold()
     # names that contain what was typed ("jp-alzheimer") come first, then similar spellings
     found = [f for f in by_folded if folded and folded in f and f != folded][:n]
-    found += [f for f in difflib.get_close_matches(folded, list(by_folded), n=n, cutoff=0.5) if f not in found]
+    # then similar spellings, best first; among equally similar ones, the longest shared start
+    # first, then alphabetical (difflib.get_close_matches would put "UZS" before "USD" for "USX")
+    matcher = difflib.SequenceMatcher(b=folded)
+    scored = []
+    for candidate in by_folded:
+        matcher.set_seq1(candidate)
+        if matcher.real_quick_ratio() >= 0.5 and matcher.quick_ratio() >= 0.5 and (score := matcher.ratio()) >= 0.5:
+            shared = len(os.path.commonprefix([candidate, folded]))
+            scored.append((-score, -shared, candidate))
+    found += [f for *_, f in sorted(scored) if f not in found]
     return [by_folded[f] for f in found[:n]]
 
 

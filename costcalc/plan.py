@@ -11,19 +11,10 @@ from pydantic import field_validator, model_validator
 
 from ._model import Model
 from .fx import euro_rates
+from .limits import LIMITS
 from .money import Range, check_currency
 
 __all__ = ["LIMITS", "UNITS", "CustomLine", "Plan"]
-
-LIMITS = {
-    "travellers": (1, 50),
-    "nights": (0, 365),
-    "trips": (0, 100),
-    "sessions": (1, 100),
-    "courses": (1, 10),
-    "travellers_per_room": (1, 10),
-}
-"""Inclusive bounds of each count; beyond them a plan is refused, not corrected."""
 
 _UNITS = {
     "travellers": "travellers (the patient plus companions)",

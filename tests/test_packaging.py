@@ -65,3 +65,22 @@ def test_engine_modules_do_not_import_textual_or_read_files():
         text = (REPO / "costcalc" / name).read_text()
         for forbidden in ("import textual", "from textual", "open(", "read_text", "Path("):
             assert forbidden not in text, f"{name} contains {forbidden!r}"
+
+
+def test_every_public_name_resolves_to_its_defining_module():
+    import importlib
+
+    import costcalc
+
+    assert set(costcalc._HOME) == set(costcalc.__all__)
+    for name, module in costcalc._HOME.items():
+        assert getattr(costcalc, name) is getattr(importlib.import_module(f"costcalc.{module}"), name)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        costcalc.nope  # noqa: B018
+
+
+def test_the_command_line_bounds_are_the_plans():
+    from costcalc.cli.parser import LIMITS as cli
+    from costcalc.plan import LIMITS as plan
+
+    assert cli is plan

@@ -1,0 +1,62 @@
+"""``costcalc`` on the command line: parse, run, and turn every bad input into one line and exit 2.
+
+Exit status: 0 done; 1 ``rates check`` found problems; 2 bad input (the message says
+what was wrong and what would be valid); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from .parser import build_parser
+
+__all__ = ["main", "run_main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``costcalc`` with ``argv`` (default: the process arguments); returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a bad option (already printed on one line)
+        return int(exc.code or 0)
+    if args.version:
+        from .. import __version__
+
+        sys.stdout.write(f"costcalc {__version__}\n")
+        return 0
+    if args.command is None:
+        parser.print_help()
+        return 0
+    from ..errors import CostcalcError
+
+    try:
+        from .commands import run
+
+        return run(args)
+    except CostcalcError as exc:
+        sys.stderr.write(f"costcalc {args.command}: error: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("costcalc: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `costcalc offers | head`): not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # noqa: BLE001 - a bug must still not greet a user with a traceback
+        if os.environ.get("COSTCALC_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"costcalc {args.command}: internal error: {type(exc).__name__}: {exc} "
+            "(set COSTCALC_DEBUG=1 to see the traceback, and please report it)\n"
+        )
+        return 1
+
+
+def run_main() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

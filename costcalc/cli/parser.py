@@ -1,0 +1,249 @@
+"""The command line: subcommands, options, and the checks each value gets as it is parsed.
+
+Kept free of the pricing modules so that ``costcalc --help`` and bad options answer fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+from decimal import Decimal, InvalidOperation
+from typing import NoReturn
+
+from ..limits import LIMITS
+
+__all__ = ["FORMATS", "build_parser", "parse_range", "parse_rate"]
+
+FORMATS = ("table", "json", "csv", "markdown")
+
+_NUMBER = r"\d+(?:\.\d+)?"
+_RANGE = re.compile(rf"^\s*({_NUMBER})\s*(?:\s*(?:-|–|\.\.)\s*({_NUMBER}))?\s*(\+?)\s*$")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: the problem and where to read more, no usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def parse_range(text: str) -> tuple[Decimal, Decimal, bool]:
+    """``LOW-HIGH``, ``AMOUNT`` or either with a trailing ``+`` (open-ended) to exact ends."""
+    found = _RANGE.match(text)
+    if not found:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a range; write LOW-HIGH in plain digits, e.g. 900-1600 (or 900 for one figure, "
+            "1600+ for open-ended)"
+        )
+    low = Decimal(found.group(1))
+    high = Decimal(found.group(2)) if found.group(2) else low
+    if low > high:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: the low end {low} is above the high end {high}; write LOW-HIGH with LOW <= HIGH, "
+            f"e.g. {high}-{low}"
+        )
+    return low, high, bool(found.group(3))
+
+
+def parse_rate(text: str) -> tuple[str, Decimal]:
+    """``CODE=RATE``: units of a currency per 1 EUR, e.g. ``USD=1.09``."""
+    code, sep, value = text.partition("=")
+    code = code.strip().upper()
+    try:
+        rate = Decimal(value.strip()) if sep else None
+    except InvalidOperation:
+        rate = None
+    if not re.fullmatch(r"[A-Z]{3}", code) or rate is None or not rate.is_finite() or rate <= 0:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not CODE=RATE; write a currency code and its units per 1 EUR, e.g. USD=1.09"
+        )
+    return code, rate
+
+
+def _count(name: str):
+    low, high = LIMITS[name]
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; valid: {low} to {high}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of bounds; valid: {low} to {high}")
+        return value
+
+    parse.__name__ = name
+    return parse
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2027-03-01") from None
+
+
+def _currency(text: str) -> str:
+    code = text.strip().upper()
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a currency code; write ISO 4217, e.g. USD, EUR, JPY")
+    return code
+
+
+def _ids(text: str) -> list[str]:
+    ids = [part.strip() for part in text.split(",") if part.strip()]
+    if not ids:
+        raise argparse.ArgumentTypeError("give one or more offer ids separated by commas")
+    return ids
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.RawDescriptionHelpFormatter(prog, max_help_position=30)
+
+
+def _output_options() -> argparse.ArgumentParser:
+    parent = Parser(add_help=False)
+    group = parent.add_argument_group("output")
+    group.add_argument(
+        "--format", choices=FORMATS, default=None,
+        help="table (default) for people, json for scripts, csv for spreadsheets, markdown for messages",
+    )
+    group.add_argument("--json", action="store_const", const="json", dest="format", help="short for --format json")
+    group.add_argument(
+        "--locale", metavar="LOCALE", default=None,
+        help="how amounts are written, e.g. en_US, de_DE, ja_JP (default: the plan file's, else en_US)",
+    )
+    group.add_argument(
+        "--rates", metavar="PATH", default=None, help="a rates folder of your own (default: the shipped rates)"
+    )
+    return parent
+
+
+def _plan_options() -> argparse.ArgumentParser:
+    parent = Parser(add_help=False)
+    group = parent.add_argument_group("plan (each option replaces the plan file's value)")
+    group.add_argument("--plan", metavar="FILE", help="a TOML plan file (see examples/*.toml)")
+    group.add_argument("--currency", type=_currency, help="currency of every amount shown (default USD)")
+    group.add_argument("--travellers", type=_count("travellers"), help="people travelling, the patient included (default 2)")
+    group.add_argument("--origin", metavar="CC", help="country flown from, ISO 3166 code such as US or GB (default: no flights)")
+    group.add_argument("--city", help="city of the stay, for lodging and meals (default: the country's rate)")
+    group.add_argument("--nights", type=_count("nights"), help="nights away over all trips (default: the documented protocol)")
+    group.add_argument("--trips", type=_count("trips"), help="round trips; 0 prices the treatment alone (default: the protocol)")
+    group.add_argument("--sessions", type=_count("sessions"), help="sessions, for per-session offers (default: the protocol)")
+    group.add_argument("--courses", type=_count("courses"), help="courses, for per-course offers (default 1)")
+    group.add_argument("--start-date", type=_date, metavar="DATE", help="first night, YYYY-MM-DD: nights follow their season")
+    group.add_argument(
+        "--travellers-per-room", type=_count("travellers_per_room"), metavar="N", help="travellers sharing a room (default 2)"
+    )
+    group.add_argument("--fare", type=parse_range, metavar="LOW-HIGH", help="your round-trip fare per traveller")
+    group.add_argument("--fare-currency", type=_currency, metavar="CODE", default="USD", help="currency of --fare (default USD)")
+    group.add_argument("--lodging", type=parse_range, metavar="LOW-HIGH", help="your lodging price per room-night")
+    group.add_argument(
+        "--lodging-currency", type=_currency, metavar="CODE", default="USD", help="currency of --lodging (default USD)"
+    )
+    group.add_argument("--meals", type=parse_range, metavar="LOW-HIGH", help="your meals price per traveller-day")
+    group.add_argument("--meals-currency", type=_currency, metavar="CODE", default="USD", help="currency of --meals (default USD)")
+    group.add_argument(
+        "--rate", type=parse_rate, action="append", metavar="CODE=RATE", default=[],
+        help="replace an exchange rate: units of CODE per 1 EUR (repeatable), e.g. USD=1.09",
+    )
+    group.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="the date the estimate is made on, for the stale-rates warning (default: today)"
+    )
+    return parent
+
+
+_ESTIMATE_EXAMPLES = """\
+examples:
+  costcalc estimate --offer jp-alzheimers-adipose-msc --origin US --city Tokyo
+  costcalc estimate --offer in-als-msc --origin GB --currency GBP --travellers 3 --json
+  costcalc estimate --plan examples/tokyo-with-quotes.toml --format markdown
+"""
+
+_COMPARE_EXAMPLES = """\
+examples:
+  costcalc compare --condition alzheimers --origin US
+  costcalc compare --offers jp-alzheimers-adipose-msc,mx-alzheimers --currency EUR --nights 21
+  costcalc compare --condition als --origin US --format csv > als.csv
+"""
+
+_MAIN = """\
+Treatment cost ranges abroad, with the trips, stay and companions they need.
+
+Every figure is a range (low-high) traced to a cited source, a named assumption or
+your own figure; "+" marks a high end the source leaves open.
+
+examples:
+  costcalc offers --condition als
+  costcalc compare --condition alzheimers --origin US --currency EUR
+  costcalc estimate --offer jp-alzheimers-adipose-msc --origin US --json
+  costcalc rates check ./my-rates
+"""
+
+
+def build_parser() -> Parser:
+    """The ``costcalc`` parser with every subcommand."""
+    output, plan = _output_options(), _plan_options()
+    parser = Parser(prog="costcalc", description=_MAIN, formatter_class=_formatter)
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    offers = commands.add_parser(
+        "offers", parents=[output], formatter_class=_formatter, help="list the documented offers",
+        description="Every documented offer: price, basis, what it includes, source and date.",
+        epilog="examples:\n  costcalc offers --condition alzheimers\n  costcalc offers --region JP --json\n",
+    )
+    offers.add_argument("--condition", metavar="ID", help="only offers for this condition, e.g. alzheimers, als")
+    offers.add_argument("--region", metavar="CODE", help="only offers in this region, e.g. JP, IN, DE-CH")
+
+    estimate = commands.add_parser(
+        "estimate", parents=[output, plan], formatter_class=_formatter, help="price one offer line by line",
+        description="One estimate, line by line: quantity, range, and where every figure comes from.",
+        epilog=_ESTIMATE_EXAMPLES,
+    )
+    estimate.add_argument("--offer", metavar="ID", help="the offer to price (or give it in --plan)")
+
+    compare = commands.add_parser(
+        "compare", parents=[output, plan], formatter_class=_formatter, help="compare offers side by side",
+        description="Several offers under the same plan, cheapest first, each total with a range bar on one scale.",
+        epilog=_COMPARE_EXAMPLES,
+    )
+    compare.add_argument("--condition", metavar="ID", help="compare every offer for this condition")
+    compare.add_argument("--offers", type=_ids, metavar="ID,ID,...", help="compare these offers")
+
+    fx = commands.add_parser(
+        "fx", parents=[output], formatter_class=_formatter, help="show the shipped exchange rates",
+        description="The euro reference rates costcalc converts with: their date, source, and units per 1 EUR.",
+        epilog="examples:\n  costcalc fx\n  costcalc fx --currency JPY,INR\n",
+    )
+    fx.add_argument("--currency", metavar="CODE[,CODE]", help="only these currencies")
+
+    schema = commands.add_parser(
+        "schema", formatter_class=_formatter, help="print the JSON Schema of the JSON output",
+        description="The JSON Schema (2020-12) of what estimate --json and compare --json print.",
+        epilog="examples:\n  costcalc schema > costcalc.schema.json\n  costcalc schema estimate\n",
+    )
+    schema.add_argument(
+        "which", nargs="?", choices=("all", "estimate", "comparison"), default="all",
+        help="the estimate's schema, the comparison's, or both (default)",
+    )
+
+    rates = commands.add_parser(
+        "rates", formatter_class=_formatter, help="check a rates folder",
+        description="Work with rates folders.", epilog="examples:\n  costcalc rates check\n  costcalc rates check ./my-rates\n",
+    )
+    rate_commands = rates.add_subparsers(dest="rates_command", metavar="COMMAND", parser_class=Parser, required=True)
+    check = rate_commands.add_parser(
+        "check", formatter_class=_formatter, help="validate a rates folder and list every problem",
+        description="Validate a rates folder and print every problem as file:line: message.\n"
+        "Exit status: 0 when clean, 1 when there are problems.",
+        epilog="examples:\n  costcalc rates check\n  costcalc rates check ./my-rates\n",
+    )
+    check.add_argument("path", nargs="?", metavar="PATH", help="the folder (default: the shipped rates)")
+    return parser
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
