@@ -79,8 +79,12 @@ def test_every_public_name_resolves_to_its_defining_module():
         costcalc.nope  # noqa: B018
 
 
-def test_the_command_line_bounds_are_the_plans():
-    from costcalc.cli.parser import LIMITS as cli
-    from costcalc.plan import LIMITS as plan
+def test_typed_counts_are_bounded_like_the_plan():
+    from costcalc.limits import LIMITS
+    from costcalc.textinput import parse_count
 
-    assert cli is plan
+    for name, (low, high) in LIMITS.items():
+        assert parse_count(name, str(low)) == low and parse_count(name, str(high)) == high
+        for outside in (low - 1, high + 1):
+            with pytest.raises(ValueError, match=f"valid: {low} to {high}"):
+                parse_count(name, str(outside))

@@ -6,21 +6,14 @@ Kept free of the pricing modules so that ``costcalc --help`` and bad options ans
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import re
 import sys
-from decimal import Decimal, InvalidOperation
 from typing import NoReturn
 
-from ..limits import LIMITS
+from .. import textinput
 
 __all__ = ["FORMATS", "build_parser", "parse_range", "parse_rate"]
 
 FORMATS = ("table", "json", "csv", "markdown")
-
-_NUMBER = r"\d+(?:\.\d+)?"
-_RANGE = re.compile(rf"^\s*({_NUMBER})\s*(?:\s*(?:-|–|\.\.)\s*({_NUMBER}))?\s*(\+?)\s*$")
-
 
 class Parser(argparse.ArgumentParser):
     """argparse with one-line errors: the problem and where to read more, no usage dump."""
@@ -29,67 +22,27 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
-def parse_range(text: str) -> tuple[Decimal, Decimal, bool]:
-    """``LOW-HIGH``, ``AMOUNT`` or either with a trailing ``+`` (open-ended) to exact ends."""
-    found = _RANGE.match(text)
-    if not found:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a range; write LOW-HIGH in plain digits, e.g. 900-1600 (or 900 for one figure, "
-            "1600+ for open-ended)"
-        )
-    low = Decimal(found.group(1))
-    high = Decimal(found.group(2)) if found.group(2) else low
-    if low > high:
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: the low end {low} is above the high end {high}; write LOW-HIGH with LOW <= HIGH, "
-            f"e.g. {high}-{low}"
-        )
-    return low, high, bool(found.group(3))
+def _typed(parse, name: str):
+    """An argparse type from a costcalc.textinput parser: its ValueError message is shown as is."""
+
+    def convert(text: str):
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    convert.__name__ = name
+    return convert
 
 
-def parse_rate(text: str) -> tuple[str, Decimal]:
-    """``CODE=RATE``: units of a currency per 1 EUR, e.g. ``USD=1.09``."""
-    code, sep, value = text.partition("=")
-    code = code.strip().upper()
-    try:
-        rate = Decimal(value.strip()) if sep else None
-    except InvalidOperation:
-        rate = None
-    if not re.fullmatch(r"[A-Z]{3}", code) or rate is None or not rate.is_finite() or rate <= 0:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not CODE=RATE; write a currency code and its units per 1 EUR, e.g. USD=1.09"
-        )
-    return code, rate
+parse_range = _typed(textinput.parse_range, "range")
+parse_rate = _typed(textinput.parse_rate, "rate")
+_date = _typed(textinput.parse_date, "date")
+_currency = _typed(textinput.parse_code, "currency")
 
 
 def _count(name: str):
-    low, high = LIMITS[name]
-
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number; valid: {low} to {high}") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{value} is out of bounds; valid: {low} to {high}")
-        return value
-
-    parse.__name__ = name
-    return parse
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2027-03-01") from None
-
-
-def _currency(text: str) -> str:
-    code = text.strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", code):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a currency code; write ISO 4217, e.g. USD, EUR, JPY")
-    return code
+    return _typed(lambda text: textinput.parse_count(name, text), name)
 
 
 def _ids(text: str) -> list[str]:
