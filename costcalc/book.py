@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from .errors import UnknownConditionError, UnknownCountryError, UnknownOfferError
 from .fx import FxTable
 from .models import Assumption, Citation, Offer, Source
-from .stay import CityRates, StayTable
+from .stay import CityRates, LazyStayTable, StayTable
 from .travel import FareTable
 
 __all__ = ["RateBook"]
@@ -26,7 +26,7 @@ class RateBook:
         sources: dict[str, Source],
         assumptions: dict[str, Assumption],
         fx: FxTable,
-        stay: StayTable,
+        stay: StayTable | LazyStayTable,
         fares: FareTable,
         origin: str = "",
     ) -> None:
@@ -40,7 +40,7 @@ class RateBook:
         self.fx = fx
         """Euro reference rates."""
         self.stay = stay
-        """Per diem lodging and meals by city."""
+        """Per diem lodging and meals by city (load_rates parses a country's rows when first asked)."""
         self.fares = fares
         """Assumed round-trip fares between travel regions."""
         self.origin = origin

@@ -20,6 +20,7 @@ __all__ = [
     "OTHER",
     "SOURCES",
     "CityRates",
+    "LazyStayTable",
     "Season",
     "StayTable",
     "check_aliases",
@@ -225,36 +226,45 @@ def _check_row(row: dict[str, str], sources: Collection[str], path: str, line: i
         raise RatesFileError(f"unknown source {row['source']!r}; valid: {', '.join(sorted(sources))}", path, line)
 
 
-def parse_stay(
-    text: str,
-    path: str = "rates/stay/per-diem.csv",
-    *,
-    sources: Collection[str] = SOURCES,
-    problems: list[RatesFileError] | None = None,
-) -> list[CityRates]:
-    """Parse per-diem.csv (``#`` lines are comments) into places, one per country, city and state.
+def _stay_rows(text: str, path: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header of per-diem.csv and its other non-blank rows as (line, cells), cells as read.
 
-    Every problem raises RatesFileError with the 1-based line and what would be valid. Given a
-    ``problems`` list, a bad row is added there and left out instead, and parsing goes on (a
-    missing header column or an empty file still raises).
+    Raises RatesFileError for a missing header column or an empty file.
     """
     # Comment lines become blank lines, so the reader's line count stays the file's line number.
     lines = ["\n" if line.lstrip().startswith("#") else line for line in text.splitlines(keepends=True)]
     reader = csv.reader(lines)
     header: list[str] | None = None
-    groups: dict[tuple[str, str, str], tuple[int, dict[str, str], list[tuple[Season, int]]]] = {}
+    rows = []
     for cells in reader:
-        line = reader.line_num
-        if not cells or not any(c.strip() for c in cells):
+        if not cells or not "".join(cells).strip():
             continue
         if header is None:
             header = [c.strip() for c in cells]
             missing = [c for c in COLUMNS if c not in header]
             if missing:
-                raise RatesFileError(
-                    f"missing column(s) {', '.join(missing)}; the header is: {','.join(COLUMNS)}", path, line
-                )
+                problem = f"missing column(s) {', '.join(missing)}; the header is: {','.join(COLUMNS)}"
+                raise RatesFileError(problem, path, reader.line_num)
             continue
+        rows.append((reader.line_num, cells))
+    if header is None:
+        raise RatesFileError(f"empty file; expected the header {','.join(COLUMNS)} and rows", path)
+    return header, rows
+
+
+def _places(
+    header: list[str],
+    rows: Iterable[tuple[int, list[str]]],
+    path: str,
+    sources: Collection[str],
+    problems: list[RatesFileError] | None,
+) -> list[tuple[int, CityRates]]:
+    """The places of ``rows`` (see ``_stay_rows``), each with the line of its first row, in file order.
+
+    Every row is checked; a bad row raises, or is added to ``problems`` and left out.
+    """
+    groups: dict[tuple[str, str, str], tuple[int, dict[str, str], list[tuple[Season, int]]]] = {}
+    for line, cells in rows:
         try:  # free when nothing is raised
             if len(cells) != len(header):
                 raise RatesFileError(f"{len(cells)} cells, the header has {len(header)}", path, line)
@@ -279,15 +289,29 @@ def parse_stay(
             problems.append(exc)  # the row is left out; a place is only made from good rows
             continue
         seasons.append((season, line))
-    if header is None:
-        raise RatesFileError(f"empty file; expected the header {','.join(COLUMNS)} and rows", path)
     places = []
-    for (country, city, state), (_, first, seasons) in groups.items():
+    for (country, city, state), (first_line, first, seasons) in groups.items():
         ordered = sorted((s for s, _ in seasons), key=lambda s: (-1, 0) if s.start is None else s.start)
-        places.append(
-            CityRates(country, first["country_name"], city, state, tuple(ordered), first["source"], first["effective"])
-        )
+        name, source, effective = first["country_name"], first["source"], first["effective"]
+        places.append((first_line, CityRates(country, name, city, state, tuple(ordered), source, effective)))
     return places
+
+
+def parse_stay(
+    text: str,
+    path: str = "rates/stay/per-diem.csv",
+    *,
+    sources: Collection[str] = SOURCES,
+    problems: list[RatesFileError] | None = None,
+) -> list[CityRates]:
+    """Parse per-diem.csv (``#`` lines are comments) into places, one per country, city and state.
+
+    Every problem raises RatesFileError with the 1-based line and what would be valid. Given a
+    ``problems`` list, a bad row is added there and left out instead, and parsing goes on (a
+    missing header column or an empty file still raises).
+    """
+    header, rows = _stay_rows(text, path)
+    return [place for _, place in _places(header, rows, path, sources, problems)]
 
 
 def _target(text: str) -> tuple[str, str, str] | None:
@@ -301,6 +325,14 @@ def _target(text: str) -> tuple[str, str, str] | None:
         if pinned:
             city, state = pinned[1], pinned[2]
     return country, city, state
+
+
+def _not_a_place(alias: str, target: str) -> RatesFileError:
+    return RatesFileError(
+        f"alias {alias!r} points to {target!r}, which is not a place of the per diem table "
+        "(write \"CC/City\" with the city exactly as in per-diem.csv, \"US/City, ST\" for a US city)",
+        "rates/stay/aliases.toml",
+    )
 
 
 def _alias_line(text: str, alias: str) -> int | None:
@@ -326,17 +358,17 @@ def parse_aliases(text: str, path: str = "rates/stay/aliases.toml") -> dict[str,
     aliases: dict[str, str] = {}
     seen: dict[str, str] = {}
     for alias, target in table.items():
-        line = _alias_line(text, alias)
-        if not isinstance(target, str) or _target(target) is None:
-            raise RatesFileError(
-                f"alias {alias!r}: target {target!r} is not \"CC/City\" (e.g. \"IN/Mumbai\", \"US/Rochester, MN\")",
-                path, line,
-            )
         key = fold(alias)
-        if not key:
-            raise RatesFileError(f"alias {alias!r} has no letters or digits", path, line)
-        if key in seen:
-            raise RatesFileError(f"alias {alias!r} is the same name as {seen[key]!r}", path, line)
+        if not isinstance(target, str) or _target(target) is None:
+            problem = f'alias {alias!r}: target {target!r} is not "CC/City" (e.g. "IN/Mumbai", "US/Rochester, MN")'
+        elif not key:
+            problem = f"alias {alias!r} has no letters or digits"
+        elif key in seen:
+            problem = f"alias {alias!r} is the same name as {seen[key]!r}"
+        else:
+            problem = ""
+        if problem:  # the line is looked for only then: finding it costs more than the parse
+            raise RatesFileError(problem, path, _alias_line(text, alias))
         seen[key] = alias
         aliases[alias] = target
     return aliases
@@ -388,7 +420,22 @@ def _country_keys(name: str) -> set[str]:
     return {k for k in keys if k}
 
 
-class StayTable:
+class _KnownCountries:
+    """The countries of a per diem table, from ``_countries``: ISO code -> name, sorted by code."""
+
+    _countries: dict[str, str]
+
+    @property
+    def countries(self) -> dict[str, str]:
+        """ISO code -> country name, for every country with per diem rows."""
+        return dict(self._countries)
+
+    def has_country(self, code: str) -> bool:
+        """True when the table has rows for the country ``code``."""
+        return code in self._countries
+
+
+class StayTable(_KnownCountries):
     """Every per diem place, with indexes for finding one by name (see ``find``)."""
 
     def __init__(self, cities: Iterable[CityRates], aliases: Mapping[str, str] = {}) -> None:
@@ -436,21 +483,8 @@ class StayTable:
             same = [c for c in self._by_country.get("US", []) if c.city == parsed[1]]
             place = same[0] if len(same) == 1 else None
         if place is None:
-            raise RatesFileError(
-                f"alias {alias!r} points to {target!r}, which is not a place of the per diem table "
-                "(write \"CC/City\" with the city exactly as in per-diem.csv, \"US/City, ST\" for a US city)",
-                "rates/stay/aliases.toml",
-            )
+            raise _not_a_place(alias, target)
         return place
-
-    @property
-    def countries(self) -> dict[str, str]:
-        """ISO code -> country name, for every country with per diem rows."""
-        return dict(self._countries)
-
-    def has_country(self, code: str) -> bool:
-        """True when the table has rows for the country ``code``."""
-        return code in self._countries
 
     def cities(self, country: str | None = None) -> list[CityRates]:
         """Every place, or the places of one country, in table order."""
@@ -527,8 +561,8 @@ class StayTable:
     def _find(self, name: str, countries: Collection[str] | None) -> CityRates:
         allowed = None if countries is None else set(countries)
         key = fold(name)
-        shown = self._by_display.get(key)
-        if shown is not None and (allowed is None or shown.country in allowed):
+        shown = self._displayed(key, allowed)
+        if shown is not None:
             return shown  # a name costcalc displayed always finds its place again
         found = self._matches(key, allowed) if key else []
         if not found and key:
@@ -556,6 +590,11 @@ class StayTable:
             )
         raise self._not_found(name, key, allowed)
 
+    def _displayed(self, key: str, allowed: set[str] | None) -> CityRates | None:
+        """The first place whose display name folds to ``key``, if it is within ``allowed``."""
+        shown = self._by_display.get(key)
+        return shown if shown is not None and (allowed is None or shown.country in allowed) else None
+
     def _not_found(self, name: str, key: str, allowed: set[str] | None) -> UnknownCityError:
         places = [p for p in self._cities if allowed is None or p.country in allowed]
         if allowed is None:
@@ -579,3 +618,162 @@ class StayTable:
             if set(suggestions) - set(closest(name, names)):
                 hint = "did you mean " + " or ".join(repr(s) for s in suggestions) + "?; " + hint
         return UnknownCityError(name, names, hint=hint)
+
+
+_CODE = re.compile(r"[A-Z]{2}")
+_OTHER_PLACES = " other places"  # how fold() ends the display name of an "[Other]" row
+
+
+class LazyStayTable(_KnownCountries):
+    """A StayTable that parses and indexes a country's rows only when a question needs them.
+
+    ``countries`` and ``has_country`` are answered from a first pass over the text (csv cells,
+    grouped by country); ``default_for(code)``, ``cities(code)`` and ``find(name, countries)``
+    build a StayTable of just those countries, ``find(name)`` and ``cities()`` of all of them
+    (each kept once built). Every answer and UnknownCityError is the whole table's: a name
+    found nowhere within the countries asks the whole table for its suggestions, and a display
+    name that another country's place might share asks a table holding that country too.
+
+    At construction the header, the number of cells of each row, each country code and each
+    alias's country are checked; any other bad row raises RatesFileError (file and line) when
+    a table holding its country is first built, and an alias to a missing place when one
+    holding the country of its target is. ``parse_stay`` checks every row at once.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        path: str = "rates/stay/per-diem.csv",
+        aliases: Mapping[str, str] = {},
+        *,
+        sources: Collection[str] = SOURCES,
+    ) -> None:
+        header, rows = _stay_rows(text, path)
+        code_at = len(header) - 1 - header[::-1].index("country")  # a row's dict keeps a repeated column's last cell
+        self._name_at = len(header) - 1 - header[::-1].index("country_name")
+        groups: dict[str, list[tuple[int, list[str]]]] = {}
+        for line, cells in rows:
+            if len(cells) != len(header):
+                raise RatesFileError(f"{len(cells)} cells, the header has {len(header)}", path, line)
+            code = cells[code_at].strip()
+            group = groups.get(code)
+            if group is None:
+                group = groups[code] = []
+            group.append((line, cells))
+        names = {}
+        for code, group in groups.items():
+            line, cells = group[0]
+            if code and not _CODE.fullmatch(code):
+                problem = f"country {code!r} is not an ISO 3166 alpha-2 code such as JP (or empty)"
+                raise RatesFileError(problem, path, line)
+            if code:
+                names[code] = cells[self._name_at].strip()
+        self._countries = dict(sorted(names.items()))
+        self._aliases: list[tuple[str, str, str]] = []  # (alias, target, country of the target)
+        for alias, target in aliases.items():
+            parsed = _target(target)
+            if parsed is None or parsed[0] not in groups:
+                raise _not_a_place(alias, target)
+            self._aliases.append((alias, target, parsed[0]))
+        self._header, self._groups, self._path, self._sources = header, groups, path, sources
+        self._parsed: dict[str, list[tuple[int, CityRates]]] = {}  # country -> (first line, place)
+        self._tables: dict[frozenset[str], StayTable] = {}
+        self._asked: dict[tuple[str, ...], StayTable] = {}  # countries of find() -> their table
+        self._defaults: dict[str, CityRates | None] = {}
+        self._every: StayTable | None = None  # the whole table, once asked for
+        self._name_keys: dict[str, set[str]] | None = None
+
+    def cities(self, country: str | None = None) -> list[CityRates]:
+        """Every place, or the places of one country, in table order."""
+        if country is None:
+            return self._all().cities()
+        return self._table(frozenset((country,))).cities(country) if country in self._groups else []
+
+    def default_for(self, country: str) -> CityRates | None:
+        """The country's "[Other]" row, as ``StayTable.default_for``."""
+        if country in self._defaults:
+            return self._defaults[country]
+        place = None
+        if country and country in self._groups:
+            place = self._table(frozenset((country,))).default_for(country)
+        self._defaults[country] = place
+        return place
+
+    def find(self, name: str, countries: Collection[str] | None = None) -> CityRates:
+        """The place ``name`` designates, within ``countries``, as ``StayTable.find``."""
+        if isinstance(countries, str):  # one code given bare: not its letters
+            countries = [countries]
+        if countries is None:
+            return self._all().find(name)
+        asked = tuple(countries)
+        table = self._asked.get(asked)
+        if table is None:
+            table = self._asked[asked] = self._table(frozenset(asked).intersection(self._groups))
+        return table.find(name, asked)
+
+    def _all(self) -> StayTable:
+        """Every place, with every alias."""
+        if self._every is None:
+            self._every = StayTable(self._places_of(self._groups), {a: t for a, t, _ in self._aliases})
+        return self._every
+
+    def _table(self, codes: frozenset[str]) -> StayTable:
+        """The places of ``codes`` (countries with rows), with the aliases to them."""
+        table = self._tables.get(codes)
+        if table is None:
+            aliases = {a: t for a, t, code in self._aliases if code in codes}
+            table = self._tables[codes] = _Countries(self, self._places_of(codes), aliases)
+        return table
+
+    def _places_of(self, codes: Iterable[str]) -> list[CityRates]:
+        """The places of ``codes`` in file order; a bad row raises the first problem in the file."""
+        errors = []
+        for code in codes:
+            if code not in self._parsed:
+                try:
+                    self._parsed[code] = _places(self._header, self._groups[code], self._path, self._sources, None)
+                except RatesFileError as exc:
+                    errors.append(exc)
+        if errors:
+            raise min(errors, key=lambda e: e.line or 0)
+        found = [placed for code in codes for placed in self._parsed[code]]
+        found.sort(key=lambda placed: placed[0])
+        return [place for _, place in found]
+
+    def _may_display(self, key: str) -> set[str]:
+        """Countries with a place whose display name might fold to ``key``: those whose name
+        ends it (see ``CityRates.name``), and any whose name folds to nothing."""
+        if self._name_keys is None:
+            named = {(code, cells[self._name_at]) for code, group in self._groups.items() for _, cells in group}
+            self._name_keys = {}
+            for code, name in named:
+                self._name_keys.setdefault(fold(name), set()).add(code)
+        words = key.split()
+        tails = {" ".join(words[i:]) for i in range(len(words))} | {""}
+        if key.endswith(_OTHER_PLACES):
+            tails.add(key[: -len(_OTHER_PLACES)])
+        return {code for tail in tails for code in self._name_keys.get(tail, ())}
+
+
+class _Countries(StayTable):
+    """The places of some countries, answering ``find`` within them as the whole table would."""
+
+    def __init__(self, lazy: LazyStayTable, cities: Iterable[CityRates], aliases: Mapping[str, str]) -> None:
+        super().__init__(cities, aliases)
+        self._lazy = lazy
+
+    def _displayed(self, key: str, allowed: set[str] | None) -> CityRates | None:
+        shown = super()._displayed(key, allowed)
+        if shown is None or allowed is None:
+            return shown
+        # A place of another country may come first in the file with the same display name;
+        # the whole table's answer is then None. Ask a table that holds those countries too.
+        others = self._lazy._may_display(key) - allowed
+        if not others:
+            return shown
+        wider = self._lazy._table(frozenset((others | allowed).intersection(self._lazy._groups)))
+        return StayTable._displayed(wider, key, allowed)
+
+    def _not_found(self, name: str, key: str, allowed: set[str] | None) -> UnknownCityError:
+        # The suggestions come from every name of the table, so ask the whole of it.
+        return self._lazy._all()._not_found(name, key, allowed)
