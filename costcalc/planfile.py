@@ -22,20 +22,33 @@
 
 Every key is checked: an unknown key or a value of the wrong type is a PlanFileError
 naming the file, the line, what was wrong and what would be valid.
+
+``format_plan_file`` writes the same format back (``parse_plan_file`` reads its text to an
+equal PlanFile, amounts digit for digit), and ``write_plan_file`` saves it atomically.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .errors import CostcalcError, PlanFileError, closest
-from .money import check_currency
+from .money import Range, as_decimal, check_currency
 from .plan import Plan
 from .tomlfile import line_of, parse_toml
 
-__all__ = ["PLAN_KEYS", "PlanFile", "parse_plan_file", "read_plan_file"]
+__all__ = [
+    "PLAN_KEYS",
+    "PlanFile",
+    "format_plan_file",
+    "parse_plan_file",
+    "plan_file_of",
+    "read_plan_file",
+    "write_plan_file",
+]
 
 PLAN_KEYS = {
     "offer": "offer id to estimate",
@@ -58,6 +71,7 @@ PLAN_KEYS = {
     "meals": "table: your meals price per traveller-day",
     "rates": "table: CODE = units per 1 EUR",
     "custom": "array of tables: your own lines",
+    "cities": "table: REGION = city, the city at each destination when comparing",
 }
 """Top-level keys of a plan file, with what each holds."""
 
@@ -69,7 +83,11 @@ _TABLE_KEYS = {
     "meals": _FIGURE_KEYS,
     "custom": (*_FIGURE_KEYS, "label", "per", "quantity"),
 }
-_NOT_PLAN_FIELDS = ("offer", "offers", "condition", "locale")
+_NOT_PLAN_FIELDS = ("offer", "offers", "condition", "locale", "cities")
+_FIGURES = ("treatment", "fare", "lodging", "meals")
+_FIELDS = (*(k for k in PLAN_KEYS if k not in _NOT_PLAN_FIELDS), "treatment_per", "cited")
+"""Keys of ``PlanFile.fields``: the Plan fields a plan file holds."""
+_HEADER = "# costcalc plan file: costcalc estimate --plan FILE (or costcalc compare --plan FILE)\n"
 
 
 @dataclass(frozen=True)
@@ -83,6 +101,8 @@ class PlanFile:
     offers: tuple[str, ...] = ()
     condition: str | None = None
     locale: str | None = None
+    cities: dict[str, str] = field(default_factory=dict)
+    """Region code (as ``costcalc offers`` shows it) -> city there, for comparisons across regions."""
 
 
 def parse_plan_file(text: str, path: str = "plan.toml") -> PlanFile:
@@ -133,6 +153,7 @@ def parse_plan_file(text: str, path: str = "plan.toml") -> PlanFile:
         offers=tuple(offers),
         condition=data.get("condition"),
         locale=data.get("locale"),
+        cities=_cities(data.get("cities", {}), text, path),
     )
 
 
@@ -147,6 +168,153 @@ def read_plan_file(path: str | Path) -> PlanFile:
     except (OSError, UnicodeDecodeError) as exc:
         raise PlanFileError(f"cannot read: {exc}", str(path)) from None
     return parse_plan_file(text, str(path))
+
+
+def format_plan_file(plan_file: PlanFile) -> str:
+    """The plan file's TOML text: ``parse_plan_file`` reads it back to an equal PlanFile.
+
+    Writes every key the PlanFile holds (a ``None`` value, an unset offer and empty offers
+    are left out), in the order of PLAN_KEYS, with ``[[custom]]`` tables last. Amounts are
+    written with their own digits: an int or a whole Decimal as an integer, any other
+    Decimal as a TOML float with exactly its digits (``1450.50`` stays ``1450.50``).
+    ``treatment_per`` and ``cited`` live inside their figure's table, so without that
+    figure (where they change nothing) they are not written. The ``path`` is not written.
+    Raises PlanFileError for a key that is not a plan field, InvalidRangeError for an
+    amount that is not an exact number (a float).
+    """
+    import tomli_w
+
+    fields = plan_file.fields
+    unknown = [key for key in fields if key not in _FIELDS]
+    if unknown:
+        raise PlanFileError(
+            f"cannot write {', '.join(map(repr, unknown))}: not a plan field; valid: {', '.join(_FIELDS)}",
+            plan_file.path,
+        )
+    given = {
+        **fields,
+        "offer": plan_file.offer,
+        "offers": list(plan_file.offers) or None,
+        "condition": plan_file.condition,
+        "locale": plan_file.locale,
+        "cities": dict(plan_file.cities) or None,
+    }
+    cited = fields.get("cited") or {}
+    top: dict[str, Any] = {}
+    for key in PLAN_KEYS:
+        value = given.get(key)
+        if value is None or (key == "custom" and value):  # custom lines follow as [[custom]]
+            continue
+        if key in _FIGURES:
+            per = fields.get("treatment_per") if key == "treatment" else None
+            value = _figure_table(value, per=per, source=cited.get(key))
+        elif key == "rates":
+            value = {code: _number(rate) for code, rate in value.items()}
+        elif key == "custom":
+            value = []
+        top[key] = value
+    custom = [_custom_table(line) for line in fields.get("custom") or ()]
+    return "\n".join([_HEADER + tomli_w.dumps(top), *("[[custom]]\n" + tomli_w.dumps(row) for row in custom)])
+
+
+def plan_file_of(
+    plan: Plan, *, offers: Iterable[str] = (), condition: str | None = None, locale: str | None = None
+) -> PlanFile:
+    """A PlanFile holding ``plan``: its offer and every field that differs from Plan's default.
+
+    ``treatment_per`` and citations are kept only with their figure (alone they change nothing);
+    empty citations are left out. The PlanFile's ``path`` is "".
+    """
+    fields = plan.model_dump(exclude_defaults=True, exclude={"offer", "treatment_per", "cited", "custom"})
+    if plan.treatment is not None and plan.treatment_per != "once":
+        fields["treatment_per"] = plan.treatment_per
+    cited = {name: text for name, text in plan.cited.items() if text and getattr(plan, name) is not None}
+    if cited:
+        fields["cited"] = cited
+    if plan.custom:
+        fields["custom"] = [line.model_dump(exclude_none=True) for line in plan.custom]
+    return PlanFile(
+        path="", fields=fields, offer=plan.offer, offers=tuple(offers), condition=condition, locale=locale
+    )
+
+
+def write_plan_file(path: str | Path, plan_file: PlanFile) -> None:
+    """Save ``plan_file`` at ``path`` as a plan file, atomically (see ``costcalc.atomic``).
+
+    The text is checked with ``parse_plan_file`` first, so a plan the CLI would refuse is not
+    written. Every problem is a PlanFileError naming ``path``: a plan that is not valid
+    ("not written: ..."), a missing folder or a denied permission ("cannot write: ...");
+    the file already at ``path``, if any, is then left as it was.
+    """
+    from .atomic import write_atomically
+
+    try:
+        text = format_plan_file(plan_file)
+        parse_plan_file(text, str(path))
+    except CostcalcError as exc:
+        raise PlanFileError(f"not written: {getattr(exc, 'problem', exc)}", str(path)) from None
+    try:
+        write_atomically(path, text)
+    except OSError as exc:
+        raise PlanFileError(f"cannot write: {_write_problem(exc, Path(path))}", str(path)) from None
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end]
+        raise PlanFileError(f"cannot write: {bad!r} is not a character a UTF-8 file can hold", str(path)) from None
+
+
+def _write_problem(exc: OSError, path: Path) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return f"no such folder {str(path.parent)!r}; create it first or choose another one"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder; give the path of a file"
+    return (exc.strerror or str(exc)).lower()
+
+
+def _number(value: Any) -> int | Decimal:
+    """An amount that TOML writes exactly: a whole number as an int, else the Decimal itself."""
+    number = as_decimal(value)
+    if number.as_tuple().exponent == 0 and not number.is_signed():
+        return int(number)
+    return number
+
+
+def _figure_table(
+    value: Range | Mapping[str, Any], *, per: str | None = None, source: str | None = None
+) -> dict[str, Any]:
+    """A figure (a Range, or its dict as parse_plan_file gives it) as the keys of its table."""
+    figure = value.as_dict() if isinstance(value, Range) else value
+    table: dict[str, Any] = {
+        "low": _number(figure["low"]),
+        "high": _number(figure["high"]),
+        "currency": figure.get("currency", "USD"),
+    }
+    if figure.get("open_high"):
+        table["open_high"] = True
+    if per is not None:
+        table["per"] = per
+    if source:
+        table["source"] = source
+    return table
+
+
+def _custom_table(line: Any) -> dict[str, Any]:
+    """A custom line (a CustomLine, or its dict as parse_plan_file gives it) as a [[custom]] table."""
+    if not isinstance(line, Mapping):
+        line = line.model_dump(exclude_none=True)
+    table = {"label": line["label"], **_figure_table(line["amount"], per=line.get("per"))}
+    if line.get("quantity") is not None:
+        table["quantity"] = _number(line["quantity"])
+    if line.get("cited"):
+        table["source"] = line["cited"]
+    return table
+
+
+def _cities(value: Any, text: str, path: str) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise PlanFileError(
+            'cities is a table of region code = "city", e.g. JP = "Tokyo"', path, line_of(text, ("cities",))
+        )
+    return dict(value)
 
 
 def _check_keys(table: dict[str, Any], valid, loc: tuple, text: str, path: str) -> None:

@@ -100,7 +100,7 @@ def test_offers_must_be_a_list_of_ids():
 
 
 def test_every_top_level_key_is_documented_and_every_plan_field_reachable():
-    reachable = set(PLAN_KEYS) - {"offer", "offers", "condition", "locale"}
+    reachable = set(PLAN_KEYS) - {"offer", "offers", "condition", "locale", "cities"}
     reachable |= {"treatment_per", "cited", "offer"}
     assert reachable == set(Plan.model_fields)
     assert all(PLAN_KEYS.values())
@@ -112,3 +112,26 @@ def test_every_example_plan_estimates_completely(book, path):
     est = estimate(Plan(offer=pf.offer, **pf.fields), book, today=TODAY)
     assert est.complete, est.warnings
     assert est.user.high > 0
+
+
+def test_cities_give_each_destination_of_a_comparison_its_own_city(tmp_path, capsys):
+    import json
+
+    from costcalc.cli import main
+
+    path = tmp_path / "als.toml"
+    path.write_text('condition = "als"\norigin = "US"\n\n[cities]\nIN = "Delhi"\nRS = "Belgrade"\n')
+    assert main(["compare", "--plan", str(path), "--json", "--as-of", TODAY.isoformat()]) == 0
+    stays = {e["offer_id"]: e["stay"]["city"] for e in json.loads(capsys.readouterr().out)["estimates"]}
+    assert stays["in-als-msc"] == "New Delhi, India"
+    assert stays["rs-als-msc"] == "Belgrade, Serbia"
+    assert stays["us-als"] == "United States (other places)"  # no city given for the USA
+
+
+def test_a_city_for_an_unknown_region_is_refused(tmp_path, capsys):
+    from costcalc.cli import main
+
+    path = tmp_path / "als.toml"
+    path.write_text('condition = "als"\n\n[cities]\nXX = "Delhi"\n')
+    assert main(["compare", "--plan", str(path)]) == 2
+    assert "unknown region code 'XX'" in capsys.readouterr().err

@@ -29,6 +29,8 @@ def run(args: argparse.Namespace) -> int:
         return _schema(args)
     if args.command == "rates":
         return _rates_check(args)
+    if args.command == "ui":
+        return _ui(args)
     if args.command == "offers":
         return _offers(args, _locale(args.locale))
     if args.command == "fx":
@@ -108,6 +110,20 @@ def _plan(offer: str, fields: dict[str, Any]) -> Plan:
         raise InvalidPlanError(f"{where}{message}") from None
 
 
+def _for_offer(offer_id: str, fields: dict[str, Any], planfile: PlanFile | None, args, book: RateBook) -> Plan:
+    """The plan of one offer: the plan file's city for the offer's region, unless --city is given."""
+    cities = planfile.cities if planfile else {}
+    if cities:
+        known = {offer.region.code for offer in book.offers}
+        for code in cities:
+            if code not in known:
+                raise UnknownRegionError(code, known, hint=f"in [cities] of {planfile.path}")
+        region = book.offer(offer_id).region.code
+        if args.city is None and region in cities:
+            fields = {**fields, "city": cities[region]}
+    return _plan(offer_id, fields)
+
+
 def _estimate(args, planfile: PlanFile | None, fields, book: RateBook, locale: str) -> int:
     from ..engine import estimate
     from ..render import render_estimate
@@ -117,7 +133,7 @@ def _estimate(args, planfile: PlanFile | None, fields, book: RateBook, locale: s
         raise InvalidPlanError("give the offer to price: --offer ID, or offer = \"ID\" in the --plan file "
                                "(costcalc offers lists them)")
     book.offer(offer)
-    est = estimate(_plan(offer, fields), book, today=args.as_of)
+    est = estimate(_for_offer(offer, fields, planfile, args, book), book, today=args.as_of)
     terminal, width = _terminal()
     _print(render_estimate(est, args.format or "table", locale=locale, width=width, terminal=terminal))
     return 0
@@ -145,7 +161,7 @@ def _compare(args, planfile: PlanFile | None, fields, book: RateBook, locale: st
         raise InvalidPlanError(
             f"give what to compare: --condition ID ({', '.join(book.conditions)}) or --offers ID,ID,..."
         )
-    cmp = compare([_plan(offer_id, fields) for offer_id in ids], book, today=args.as_of)
+    cmp = compare([_for_offer(offer_id, fields, planfile, args, book) for offer_id in ids], book, today=args.as_of)
     terminal, width = _terminal()
     _print(render_comparison(cmp, args.format or "table", locale=locale, width=width, terminal=terminal))
     return 0
@@ -203,4 +219,14 @@ def _rates_check(args) -> int:
         sys.stderr.write(f"{len(problems)} problem(s) in {path}\n")
         return 1
     sys.stderr.write(f"{path}: no problems\n")
+    return 0
+
+
+def _ui(args) -> int:
+    planfile = read_plan_file(args.plan) if args.plan else None
+    book = load_rates(args.rates)
+    from ..tui import make_app
+
+    app = make_app(book, plan_file=planfile, today=args.as_of)  # a bad plan file fails here, before the screen is taken
+    app.run()
     return 0
