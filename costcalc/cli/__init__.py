@@ -1,6 +1,6 @@
 """``costcalc`` on the command line: parse, run, and turn every bad input into one line and exit 2.
 
-Exit status: 0 done; 1 ``rates check`` found problems; 2 bad input (the message says
+With no command on a terminal it opens the terminal UI. Exit status: 0 done; 1 ``rates check`` found problems; 2 bad input (the message says
 what was wrong and what would be valid); 130 interrupted.
 """
 
@@ -28,8 +28,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(f"costcalc {__version__}\n")
         return 0
     if args.command is None:
-        parser.print_help()
-        return 0
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            parser.print_help()  # no terminal to draw the UI on: say what there is instead
+            return 0
+        args = parser.parse_args(["ui"])
     from ..errors import CostcalcError
 
     try:

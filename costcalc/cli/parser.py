@@ -129,6 +129,7 @@ Every figure is a range (low-high) traced to a cited source, a named assumption 
 your own figure; "+" marks a high end the source leaves open.
 
 examples:
+  costcalc                        (the terminal UI)
   costcalc offers --condition als
   costcalc compare --condition alzheimers --origin US --currency EUR
   costcalc estimate --offer jp-alzheimers-adipose-msc --origin US --json
@@ -182,6 +183,16 @@ def build_parser() -> Parser:
         "which", nargs="?", choices=("all", "estimate", "comparison"), default="all",
         help="the estimate's schema, the comparison's, or both (default)",
     )
+
+    ui = commands.add_parser(
+        "ui", formatter_class=_formatter, help="the terminal UI (also: costcalc with no command)",
+        description="Compare treatments and trips interactively: a plan form, a live comparison, and the\n"
+        "breakdown of the selected offer. Press ? in the app for help.",
+        epilog="examples:\n  costcalc\n  costcalc ui --plan examples/tokyo-with-quotes.toml\n",
+    )
+    ui.add_argument("--plan", metavar="FILE", help="open this plan file")
+    ui.add_argument("--rates", metavar="PATH", help="a rates folder of your own (default: the shipped rates)")
+    ui.add_argument("--as-of", type=_date, metavar="DATE", help="the date for the stale-rates warning (default: today)")
 
     rates = commands.add_parser(
         "rates", formatter_class=_formatter, help="check a rates folder",

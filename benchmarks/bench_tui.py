@@ -1,0 +1,121 @@
+"""Terminal UI responsiveness on this machine (prints figures; asserts nothing).
+
+- start: a fresh process that imports costcalc, loads the shipped rates, builds the app and
+  runs it headless until the comparison table shows its first complete frame;
+- keystroke: typing one digit into the travellers field until the table holds the new totals
+  (the key's handling, the form's change message, pricing every offer, refilling the rows),
+  and the breakdown's redraw that follows a frame later;
+- recompute: the pricing and refilling alone, called directly.
+
+Run: python benchmarks/bench_tui.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+START = """
+import time, asyncio
+t0 = time.perf_counter()
+import costcalc
+from costcalc.tui import make_app
+async def run():
+    app = make_app(costcalc.load_rates())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#table")
+        assert table.row_count > 0
+        print(f"{(time.perf_counter() - t0) * 1000:.1f}")
+asyncio.run(run())
+"""
+
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def start_ms(runs: int = 9) -> tuple[float, float]:
+    """(in-process ms from the first import to the first complete frame, whole-process wall ms)."""
+    subprocess.run([sys.executable, "-c", START], check=True, capture_output=True, env=ENV)
+    inside, whole = [], []
+    for _ in range(runs):
+        began = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", START], check=True, capture_output=True, text=True, env=ENV)
+        whole.append((time.perf_counter() - began) * 1000)
+        inside.append(float(done.stdout.strip()))
+    return statistics.median(inside), statistics.median(whole)
+
+
+async def keystrokes(presses: int = 40) -> tuple[float, float, float]:
+    """Medians: key event to the table's new rows, the breakdown's redraw after it, recompute alone.
+
+    Times are taken inside the app (the key event as it is posted, the table's ``show`` as it
+    returns), so the test pilot's own waiting between keys is not counted.
+    """
+    from textual import events
+
+    import costcalc
+    from costcalc.tui import make_app
+    from costcalc.tui.breakdown import Breakdown
+    from costcalc.tui.table import ComparisonTable
+
+    marks: dict[str, float] = {}
+    shown, redrawn = ComparisonTable.show, Breakdown.show
+
+    def timed_show(self, *args):
+        shown(self, *args)
+        marks["table"] = time.perf_counter()
+
+    def timed_breakdown(self, *args):
+        began = time.perf_counter()
+        redrawn(self, *args)
+        marks["breakdown"] = (time.perf_counter() - began) * 1000
+
+    def hook(message) -> None:
+        if isinstance(message, events.Key) and message.key in ("2", "3"):
+            marks["key"] = time.perf_counter()
+
+    ComparisonTable.show, Breakdown.show = timed_show, timed_breakdown
+    try:
+        app = make_app(costcalc.load_rates(), today=dt.date(2026, 11, 21))
+        async with app.run_test(size=(100, 30), message_hook=hook) as pilot:
+            await pilot.pause()
+            app.query_one("#travellers").focus()
+            await pilot.pause()
+            key_times, breakdown_times, recompute_times = [], [], []
+            for i in range(presses):
+                digit = "3" if i % 2 else "2"
+                await pilot.press("backspace")
+                await pilot.pause()
+                marks.clear()
+                await pilot.press(digit)
+                await pilot.pause()
+                assert app.query_one("#form").state.travellers == digit
+                key_times.append((marks["table"] - marks["key"]) * 1000)
+                breakdown_times.append(marks["breakdown"])
+            state = app.query_one("#form").state
+            for _ in range(presses):
+                began = time.perf_counter()
+                app.recompute(state)
+                recompute_times.append((time.perf_counter() - began) * 1000)
+    finally:
+        ComparisonTable.show, Breakdown.show = shown, redrawn
+    return statistics.median(key_times), statistics.median(breakdown_times), statistics.median(recompute_times)
+
+
+def main() -> None:
+    inside, whole = start_ms()
+    print(f"{'start to the first complete frame (in process, from the first import)':<72} {inside:>7.1f} ms")
+    print(f"{'start to the first complete frame (whole process, median of 9)':<72} {whole:>7.1f} ms")
+    key, breakdown, recompute = asyncio.run(keystrokes())
+    print(f"{'keystroke to the updated table (key event to new rows, median of 40)':<72} {key:>7.1f} ms")
+    print(f"{'then the breakdown of the selected row, redrawn a frame later':<72} {breakdown:>7.1f} ms")
+    print(f"{'recompute alone: price 4 offers and refill the table':<72} {recompute:>7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+"""The terminal UI: compare treatments and trips interactively (``costcalc`` with no command)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..book import RateBook
+    from ..planfile import PlanFile
+    from .app import CostcalcApp
+
+__all__ = ["make_app"]
+
+
+def make_app(book: RateBook, *, plan_file: PlanFile | None = None, today: dt.date | None = None) -> CostcalcApp:
+    """The app on ``book`` (showing ``plan_file`` if given); the CLI and the tests both build it here."""
+    from .app import CostcalcApp
+
+    return CostcalcApp(book, plan_file=plan_file, today=today)

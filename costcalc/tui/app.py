@@ -1,0 +1,192 @@
+"""The costcalc app: the plan form on the left, the live comparison and the breakdown on the right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..atomic import write_atomically
+from ..book import RateBook
+from ..engine import compare
+from ..errors import CostcalcError
+from ..fx import STALE_AFTER_DAYS
+from ..planfile import PlanFile, read_plan_file, write_plan_file
+from ..render import render_comparison
+from ..result import Comparison
+from .breakdown import Breakdown
+from .form import PlanForm, condition_name
+from .formstate import FormState, build, form_of, plan_file_of_form
+from .screens import HelpScreen, PathScreen
+from .table import ComparisonTable
+
+__all__ = ["CostcalcApp"]
+
+EXPORT_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "table"}
+
+
+class CostcalcApp(App[None]):
+    """Compare treatments and trips interactively; every change recomputes the comparison."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "costcalc"
+    SUB_TITLE = "treatment abroad: honest cost ranges"
+    BINDINGS = [
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+s", "save", "Save plan"),
+        Binding("ctrl+o", "open", "Open plan"),
+        Binding("ctrl+e", "export", "Export"),
+        Binding("ctrl+t", "toggle_theme", "Theme"),
+        Binding("ctrl+q", "quit", "Quit"),
+    ]
+
+    def __init__(self, book: RateBook, *, plan_file: PlanFile | None = None, today: dt.date | None = None) -> None:
+        super().__init__()
+        self.book = book
+        self.today = today or dt.date.today()
+        if plan_file is not None:
+            self.initial = form_of(plan_file, book)
+            self.plan_path = plan_file.path or None
+        else:
+            condition = "alzheimers" if "alzheimers" in book.conditions else book.conditions[0]
+            self.initial = FormState(condition=condition, offers=tuple(o.id for o in book.offers_for(condition)))
+            self.plan_path = None
+        self.comparison: Comparison | None = None
+        self.locale = self.initial.locale
+        self.problems: dict[str, str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield PlanForm(self.book, self.initial, id="form")
+            with Vertical(id="results"):
+                yield Static("", id="title")
+                yield ComparisonTable(id="table")
+                yield Breakdown(id="breakdown")
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.recompute(self.initial)
+        self.query_one(ComparisonTable).focus()
+
+    # --- recomputing -----------------------------------------------------------------------
+
+    @on(PlanForm.Changed)
+    def _changed(self, event: PlanForm.Changed) -> None:
+        self.recompute(event.state)
+
+    def recompute(self, state: FormState) -> None:
+        """Price the form; on a bad field, highlight it and keep the last valid comparison."""
+        built = build(state, self.book)
+        if not built.problems:
+            try:
+                self.comparison = compare(built.plans, self.book, today=self.today)
+            except CostcalcError as exc:
+                built.problems["form"] = str(exc)
+        self.problems = built.problems
+        self.query_one(PlanForm).show_problems(built.problems)
+        if built.problems:
+            self._status()
+            return
+        self.locale = built.locale
+        table = self.query_one(ComparisonTable)
+        table.show(self.comparison, self.locale)
+        self.query_one("#title", Static).update(self._title(state))
+        self.call_after_refresh(self._show_selected)  # the table first; the longer breakdown a frame later
+        self._status()
+
+    def _title(self, state: FormState) -> str:
+        travellers = state.travellers.strip() or "2"
+        origin = f" from {state.origin.strip().upper()}" if state.origin.strip() else ", flights not priced"
+        count = len(self.comparison.estimates) if self.comparison else 0
+        return (
+            f"{condition_name(state.condition)}: {count} offers in {self.comparison.currency}, "
+            f"{travellers} traveller(s){origin}, cheapest first"
+        )
+
+    def _status(self) -> None:
+        status = self.query_one("#status", Static)
+        fx = self.book.fx
+        source = self.book.sources[fx.source]
+        age = (self.today - fx.date).days
+        rates = f"Rates: {source.title.split('(')[0].strip()} of {fx.date.isoformat()}"
+        if age > STALE_AFTER_DAYS:
+            rates += f" — {age} days old: amounts may have moved"
+        if self.problems:
+            first = next(iter(self.problems.values()))
+            status.update(f"[b]Fix the highlighted field[/b] (the table keeps the last valid result): {first}")
+            status.set_class(True, "-problem")
+        else:
+            status.update(rates)
+            status.set_class(False, "-problem")
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        if self.comparison is None:
+            return
+        chosen = self.query_one(ComparisonTable).selected_offer()
+        est = next((e for e in self.comparison.estimates if e.offer_id == chosen), None)
+        self.query_one(Breakdown).show(est, self.locale)
+
+    # --- files -----------------------------------------------------------------------------
+
+    def _ask(self, title: str, hint: str, value: str, act: Callable[[str], str | None]) -> None:
+        self.push_screen(PathScreen(title, hint, value, act))
+
+    def action_save(self) -> None:
+        def save(path: str) -> str | None:
+            try:
+                write_plan_file(path, plan_file_of_form(self.query_one(PlanForm).state, self.book))
+            except (CostcalcError, ValueError) as exc:
+                return str(exc)
+            self.plan_path = path
+            self.notify(f"Saved the plan to {path}", title="Saved")
+            return None
+
+        self._ask("Save the plan as", "A TOML plan file; costcalc compare --plan FILE reads it.", self.plan_path or "plan.toml", save)
+
+    def action_open(self) -> None:
+        def load(path: str) -> str | None:
+            try:
+                state = form_of(read_plan_file(path), self.book)
+            except CostcalcError as exc:
+                return str(exc)
+            self.plan_path = path
+            self.run_worker(self.query_one(PlanForm).load(state))
+            self.notify(f"Opened {path}", title="Opened")
+            return None
+
+        self._ask("Open the plan file", "A TOML plan file (see examples/*.toml).", self.plan_path or "", load)
+
+    def action_export(self) -> None:
+        def export(path: str) -> str | None:
+            fmt = EXPORT_FORMATS.get(Path(path).suffix.lower())
+            if fmt is None:
+                return f"unknown file type {Path(path).suffix or '(none)'!r}; valid: {', '.join(EXPORT_FORMATS)}"
+            if self.comparison is None:
+                return "nothing to export yet: fix the highlighted field first"
+            text = render_comparison(self.comparison, fmt, locale=self.locale, width=100, terminal=False)
+            try:
+                write_atomically(path, text)
+            except OSError as exc:
+                return f"cannot write {path}: {exc.strerror or exc}"
+            self.notify(f"Exported the comparison to {path}", title="Exported")
+            return None
+
+        self._ask("Export the comparison as", "The file type picks the format: .csv, .json, .md or .txt.", "comparison.csv", export)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"

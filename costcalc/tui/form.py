@@ -1,0 +1,189 @@
+"""The plan form: condition, offers, travellers, stay, money; it posts a message on every change."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Select, SelectionList, Static
+
+from ..book import RateBook
+from .formstate import FormState
+
+__all__ = ["PlanForm"]
+
+_CONDITION_NAMES = {"als": "ALS", "alzheimers": "Alzheimer's"}
+_LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT", "ja_JP", "hi_IN", "sr_RS", "de_CH", "pt_BR")
+
+_TEXT_FIELDS = {
+    # id: (label, placeholder)
+    "travellers": ("Travellers, patient included", "2"),
+    "origin": ("Flying from (country code)", "e.g. US; blank: no flights"),
+    "nights": ("Nights away, in total", "from each protocol"),
+    "trips": ("Round trips", "from each protocol"),
+    "sessions": ("Sessions", "from each protocol"),
+    "courses": ("Courses", "1"),
+    "locale": ("Locale of amounts", "en_US"),
+    "fare": ("Your fare per traveller", "round trip, LOW-HIGH [CODE]"),
+    "lodging": ("Your lodging per room-night", "LOW-HIGH [CODE]"),
+}
+
+
+def condition_name(condition: str) -> str:
+    return _CONDITION_NAMES.get(condition, condition.replace("-", " ").capitalize())
+
+
+class PlanForm(VerticalScroll):
+    """Every field of the plan; typed values are kept as text and checked by the app."""
+
+    class Changed(Message):
+        """A field changed: the form's new state."""
+
+        def __init__(self, state: FormState) -> None:
+            super().__init__()
+            self.state = state
+
+    def __init__(self, book: RateBook, state: FormState, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.book = book
+        self.state = state
+        self._quiet = False
+        self._marked: set[str] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Label("Condition", classes="field-label")
+        yield Select(
+            [(condition_name(c), c) for c in self.book.conditions], value=self.state.condition,
+            allow_blank=False, id="condition",
+        )
+        yield Label("Offers to compare", classes="field-label")
+        yield SelectionList[str](*self._offer_choices(), id="offers")
+        yield Static("", classes="field-error", id="offers-error")
+        yield Label("Currency", classes="field-label")
+        codes = sorted(self.book.fx.rates)
+        yield Select([(code, code) for code in codes], value=self.state.currency, allow_blank=False, id="currency")
+        yield Static("", classes="field-error", id="currency-error")
+        for name in ("travellers", "origin"):
+            yield from self._text_field(name)
+        yield Label("City at each destination", classes="field-label")
+        yield Vertical(*self._city_fields(), id="cities")
+        for name in ("nights", "trips", "sessions", "courses", "fare", "lodging", "locale"):
+            yield from self._text_field(name)
+
+    def _text_field(self, name: str):
+        label, placeholder = _TEXT_FIELDS[name]
+        suggester = None
+        if name == "origin":
+            suggester = SuggestFromList(sorted(self.book.country_codes()), case_sensitive=False)
+        elif name == "locale":
+            suggester = SuggestFromList(_LOCALES, case_sensitive=False)
+        yield Label(label, classes="field-label")
+        yield Input(getattr(self.state, name), placeholder=placeholder, id=name, suggester=suggester, compact=True)
+        yield Static("", classes="field-error", id=f"{name}-error")
+
+    def _offer_choices(self):
+        chosen = set(self.state.offers)
+        for offer in self.book.offers_for(self.state.condition):
+            yield (f"{offer.region.name} ({offer.id})", offer.id, offer.id in chosen)
+
+    def _regions(self):
+        seen = {}
+        for offer_id in self.state.offers:
+            region = self.book.offer(offer_id).region
+            seen.setdefault(region.code, region)
+        return list(seen.values())
+
+    def _city_fields(self):
+        for region in self._regions():
+            names = []
+            for code in region.countries or ():
+                names += [place.name for place in self.book.stay.cities(code)]
+            yield Label(region.name, classes="city-label")
+            yield Input(
+                self.state.city_for(region.code), id=f"city-{region.code}", compact=True,
+                placeholder="blank: the country's rate" if region.countries else "a city, e.g. Bangkok",
+                suggester=SuggestFromList(names, case_sensitive=False) if names else None,
+            )
+            yield Static("", classes="field-error", id=f"city-{region.code}-error")
+
+    # --- state out -------------------------------------------------------------------------
+
+    def _post(self, state: FormState) -> None:
+        self.state = state
+        if not self._quiet:
+            self.post_message(self.Changed(state))
+
+    @on(Select.Changed, "#condition")
+    async def _condition(self, event: Select.Changed) -> None:
+        if event.value == self.state.condition or event.value is Select.NULL:
+            return
+        offers = tuple(o.id for o in self.book.offers_for(str(event.value)))
+        self.state = self.state.with_field("condition", str(event.value)).with_field("offers", offers)
+        selection = self.query_one("#offers", SelectionList)
+        selection.clear_options()
+        selection.add_options(list(self._offer_choices()))
+        await self._rebuild_cities()
+        self._post(self.state)
+
+    @on(SelectionList.SelectedChanged, "#offers")
+    async def _offers(self, event: SelectionList.SelectedChanged) -> None:
+        chosen = tuple(event.selection_list.selected)
+        if set(chosen) == set(self.state.offers):
+            return
+        order = [o.id for o in self.book.offers_for(self.state.condition)]
+        self.state = self.state.with_field("offers", tuple(i for i in order if i in chosen))
+        await self._rebuild_cities()
+        self._post(self.state)
+
+    @on(Select.Changed, "#currency")
+    def _currency(self, event: Select.Changed) -> None:
+        if event.value is not Select.NULL and event.value != self.state.currency:
+            self._post(self.state.with_field("currency", str(event.value)))
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        name = event.input.id or ""
+        if name.startswith("city-"):
+            code = name.removeprefix("city-")
+            cities = dict(self.state.cities)
+            cities[code] = event.value
+            self._post(self.state.with_field("cities", tuple(sorted(cities.items()))))
+        elif name in _TEXT_FIELDS and getattr(self.state, name) != event.value:
+            self._post(self.state.with_field(name, event.value))
+
+    async def _rebuild_cities(self) -> None:
+        box = self.query_one("#cities", Vertical)
+        await box.remove_children()
+        await box.mount_all(list(self._city_fields()))
+
+    # --- problems in ---------------------------------------------------------------------
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Highlight each field with a problem and say under it what would be valid; clear the others."""
+        for field_id in set(problems) | self._marked:
+            message = problems.get(field_id, "")
+            for error in self.query(f"#{field_id}-error"):
+                error.update(message)
+                error.set_class(bool(message), "-shown")
+            for widget in self.query(f"#{field_id}"):
+                widget.set_class(bool(message), "-invalid")
+        self._marked = set(problems)
+
+    async def load(self, state: FormState) -> None:
+        """Show another plan (a loaded file): every field, then one change message."""
+        self._quiet = True
+        try:
+            self.state = state
+            self.query_one("#condition", Select).value = state.condition
+            selection = self.query_one("#offers", SelectionList)
+            selection.clear_options()
+            selection.add_options(list(self._offer_choices()))
+            self.query_one("#currency", Select).value = state.currency
+            for name in _TEXT_FIELDS:
+                self.query_one(f"#{name}", Input).value = getattr(state, name)
+            await self._rebuild_cities()
+        finally:
+            self._quiet = False
+        self.call_after_refresh(self._post, state)

@@ -1,0 +1,115 @@
+"""Screens over the app: help on what the numbers mean, and asking for a file path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Markdown, Static
+
+__all__ = ["HELP", "HelpScreen", "PathScreen"]
+
+HELP = """\
+# What the numbers mean
+
+**Ranges, not points.** Every amount is a range, *low–high*: what the sources and
+assumptions allow, from the cheapest case to the dearest. The total of an offer is the
+sum of its lines; its low end can only be reached if every line comes in at its low end.
+
+**"+" after an amount** means the high end is open: a source gives the price as a floor
+("$50,000+", "from ¥55,800"). The real cost may be higher; the bar then ends in ▶.
+
+**The bar** spans each total from its low to its high end. All rows share one scale
+(shown above the column), so ranges that overlap are options whose cost may turn out
+the same.
+
+**Documented vs assumed.** *Documented* amounts rest on a cited source (a clinic or
+broker page, the U.S. per diem tables), quoted word for word in the breakdown.
+*Assumed* amounts rest on a named assumption (for example the fare table between
+travel regions, or the low end of a stay at half the per diem); the breakdown gives its
+reasoning. *Your figures* are what you typed. The "Documented" column shows the
+documented share of the low and of the high total.
+
+**Notes (!)** are regulatory or evidence notes from the sources: legal status, approval,
+trials only. A cheaper price is not an equivalent treatment. **?** means part of the
+journey could not be priced (for example no length of stay is documented): give the
+nights to price it.
+
+**Nights and trips** left blank come from each offer's documented protocol, shown as
+"(protocol)" in the Stay column; what you type applies to every offer.
+
+**Exchange rates** are the ECB euro reference rates of the date in the footer; amounts
+convert through the euro. Rates older than 30 days are flagged.
+
+# Keys
+
+| Key | Does |
+| --- | --- |
+| Tab / Shift+Tab | next / previous field |
+| ↑ ↓ in the table | choose the offer the breakdown shows |
+| Ctrl+S | save the plan as a TOML plan file (`costcalc compare --plan FILE` reads it) |
+| Ctrl+O | open a plan file |
+| Ctrl+E | export the comparison (.csv, .json or .md) |
+| Ctrl+T | switch between the dark and the light theme |
+| ? | this help |
+| Ctrl+Q | quit |
+
+Press Escape to close.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    """What ranges, "+", the bar and documented vs assumed mean; the keys."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Markdown(HELP)
+
+
+class PathScreen(ModalScreen[str | None]):
+    """Ask for a file path and act on it: Enter acts, Escape cancels.
+
+    ``act(path)`` returns None when done, or what went wrong: then the dialog stays open,
+    highlights the path and shows the problem, so nothing typed is lost.
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, hint: str, value: str, act: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.hint = hint
+        self.value = value
+        self.act = act
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="path-dialog"):
+            yield Label(self.title_text, id="path-title")
+            yield Input(self.value, placeholder="path/to/file", id="path")
+            yield Static(self.hint, id="path-hint")
+            yield Static("", id="path-error")
+
+    @on(Input.Submitted, "#path")
+    def _submit(self, event: Input.Submitted) -> None:
+        path = event.value.strip()
+        if not path:
+            self.show_error("give a file path")
+            return
+        problem = self.act(path)
+        if problem:
+            self.show_error(problem)
+        else:
+            self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#path-error", Static).update(message)
+        self.query_one("#path", Input).set_class(True, "-invalid")

@@ -1,0 +1,231 @@
+"""The terminal UI, driven as a person would: keys and clicks, then what the table and breakdown show."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("textual")
+
+from textual.widgets import Input  # noqa: E402
+
+from costcalc import compare, plans_for  # noqa: E402
+from costcalc.cli import main  # noqa: E402
+from costcalc.formatting import format_range  # noqa: E402
+from costcalc.render import render_comparison  # noqa: E402
+from costcalc.render.words import whole_total  # noqa: E402
+from costcalc.tui import make_app  # noqa: E402
+from costcalc.tui.screens import HelpScreen, PathScreen  # noqa: E402
+from costcalc.tui.table import ComparisonTable  # noqa: E402
+
+from .conftest import TODAY  # noqa: E402
+
+
+def table_rows(app):
+    """(offer id, total text) of each row, top to bottom."""
+    table = app.query_one(ComparisonTable)
+    rows = []
+    for index in range(table.row_count):
+        key = table.coordinate_to_cell_key((index, 0)).row_key.value
+        rows.append((key, str(table.get_row_at(index)[2])))
+    return rows
+
+
+def expected_rows(book, condition, locale="en_US", **fields):
+    """What the API says the table must show: offers cheapest first, totals rounded outward."""
+    cmp = compare(plans_for(book, condition, **fields), book, today=TODAY)
+    return [(est.offer_id, format_range(whole_total(est.total), locale)) for est in cmp.estimates]
+
+
+async def type_into(pilot, selector, text):
+    """Scroll to a field, click it, clear it, and type as a person would."""
+    field = pilot.app.screen.query_one(selector, Input)
+    field.scroll_visible(animate=False)
+    await pilot.pause()
+    await pilot.click(selector)
+    assert field.has_focus, f"the click on {selector} missed it"
+    field.action_select_all()
+    await pilot.press("backspace")
+    if text:
+        await pilot.press(*list(text))
+    await pilot.pause()
+
+
+@pytest.fixture
+def app(book):
+    application = make_app(book, today=TODAY)
+    application.theme = "textual-dark"
+    return application
+
+
+async def test_it_opens_on_every_alzheimers_offer_cheapest_first(app, book):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert table_rows(app) == expected_rows(book, "alzheimers")
+        status = str(app.query_one("#status").render())
+        assert "2026-10-30" in status and "22 days old" not in status  # not stale: 22 < 30 days
+
+
+async def test_choosing_a_condition_shows_its_offers(app, book):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#condition")
+        await pilot.press("up", "enter")  # "ALS" sits just above "Alzheimer's"
+        await pilot.pause()
+        assert table_rows(app) == expected_rows(book, "als")
+        assert "ALS: 4 offers in USD" in str(app.query_one("#title").render())
+
+
+async def test_changing_the_currency_converts_every_total(app, book):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#currency")
+        await pilot.press("E", "U", "R", "enter")
+        await pilot.pause()
+        rows = table_rows(app)
+        assert rows == expected_rows(book, "alzheimers", currency="EUR")
+        assert all(total.startswith("€") for _, total in rows)
+
+
+async def test_a_companion_and_a_longer_stay_move_the_totals(app, book):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_into(pilot, "#origin", "US")
+        await type_into(pilot, "#travellers", "3")
+        await type_into(pilot, "#nights", "42")
+        assert table_rows(app) == expected_rows(book, "alzheimers", origin="US", travellers=3, nights=42)
+        japan = next(e for e in app.comparison.estimates if e.offer_id == "jp-alzheimers-adipose-msc")
+        flights = next(line for line in japan.lines if line.kind == "flights")
+        assert str(flights.quantity) == "3 round trip"  # 3 travellers x the protocol's 1 trip
+
+
+async def test_an_invalid_value_is_highlighted_and_the_table_keeps_the_last_result(app, book):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        before = table_rows(app)
+        await type_into(pilot, "#nights", "-1")
+        nights = app.query_one("#nights", Input)
+        assert nights.has_class("-invalid")
+        error = str(app.query_one("#nights-error").render())
+        assert "-1 is out of bounds; valid: 0 to 365" in error
+        assert table_rows(app) == before
+        assert "Fix the highlighted field" in str(app.query_one("#status").render())
+        await type_into(pilot, "#nights", "30")
+        assert not nights.has_class("-invalid")
+        assert table_rows(app) == expected_rows(book, "alzheimers", nights=30)
+
+
+async def test_an_unknown_city_names_the_closest_ones(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_into(pilot, "#city-JP", "Tokio")
+        assert app.query_one("#city-JP", Input).has_class("-invalid")
+        assert "unknown city 'Tokio'" in str(app.query_one("#city-JP-error").render())
+
+
+async def test_the_breakdown_follows_the_selected_row(app, book):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_into(pilot, "#city-JP", "Tokyo")
+        table = app.query_one(ComparisonTable)
+        table.focus()
+        ids = [key for key, _ in table_rows(app)]
+        await pilot.press(*["down"] * ids.index("jp-alzheimers-adipose-msc"))
+        await pilot.pause()
+        shown = " ".join(app.query_one("#breakdown").plain.split())
+        assert "Lodging, Tokyo City, Japan" in shown
+        assert "Foreign Per Diem Rates" in shown
+        assert "Act on the Safety of Regenerative Medicine" in shown  # the regulatory note
+
+
+async def test_a_saved_plan_reloads_and_estimates_the_same_through_the_cli(app, book, tmp_path, capsys):
+    path = tmp_path / "family.toml"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_into(pilot, "#origin", "US")
+        await type_into(pilot, "#travellers", "3")
+        await type_into(pilot, "#city-JP", "Osaka")
+        shown = table_rows(app)
+        app.query_one(ComparisonTable).focus()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PathScreen)
+        await type_into(pilot, "#path", str(path))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert path.exists() and not isinstance(app.screen, PathScreen)
+
+        saved = [(e.offer_id, str(e.total.low), str(e.total.high)) for e in app.comparison.estimates]
+
+        # change the form, then open the file: the form and the table come back
+        await type_into(pilot, "#travellers", "1")
+        assert table_rows(app) != shown
+        app.query_one(ComparisonTable).focus()
+        await pilot.press("ctrl+o")
+        await type_into(pilot, "#path", str(path))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one("#travellers", Input).value == "3"
+        assert table_rows(app) == shown
+
+    # the CLI reads the saved file to the same totals
+    assert main(["compare", "--plan", str(path), "--json", "--as-of", TODAY.isoformat()]) == 0
+    cli = json.loads(capsys.readouterr().out)
+    assert [(e["offer_id"], e["total"]["low"], e["total"]["high"]) for e in cli["estimates"]] == saved
+
+
+async def test_a_bad_path_keeps_the_dialog_open_with_the_reason(app, tmp_path):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+o")
+        await type_into(pilot, "#path", str(tmp_path / "missing.toml"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PathScreen)
+        assert "no such plan file" in str(app.screen.query_one("#path-error").render())
+
+
+async def test_export_writes_the_comparison_in_the_format_of_the_file_type(app, tmp_path):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for name, fmt in (("cmp.csv", "csv"), ("cmp.md", "markdown"), ("cmp.json", "json")):
+            await pilot.press("ctrl+e")
+            await type_into(pilot, "#path", str(tmp_path / name))
+            await pilot.press("enter")
+            await pilot.pause()
+            expected = render_comparison(app.comparison, fmt, locale="en_US", width=100, terminal=False)
+            assert (tmp_path / name).read_text(encoding="utf-8") == expected
+            app.query_one(ComparisonTable).focus()
+
+
+async def test_help_explains_ranges_plus_and_documented_vs_assumed(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_it_fits_an_80_by_24_terminal_in_both_themes(book):
+    for theme in ("textual-dark", "textual-light"):
+        app = make_app(book, today=TODAY)
+        app.theme = theme
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            table = app.query_one(ComparisonTable)
+            assert table.region.width >= 40 and table.region.height >= 5
+            assert app.query_one("#form").region.width <= 31
+            assert len(table_rows(app)) == 4
+
+
+def test_a_form_saved_and_read_back_is_the_same_form(book):
+    from costcalc.planfile import format_plan_file, parse_plan_file
+    from costcalc.tui.formstate import FormState, form_of, plan_file_of_form
+
+    state = FormState(
+        condition="als", offers=("in-als-msc", "rs-als-msc"), travellers="3", origin="GB",
+        cities=(("IN", "Delhi"), ("RS", "Belgrade")), nights="20", currency="EUR", locale="de_DE",
+        fare="400-700", lodging="60-90 USD",
+    )
+    text = format_plan_file(plan_file_of_form(state, book))
+    again = form_of(parse_plan_file(text, "saved.toml"), book)
+    assert again.offers == state.offers and again.condition == "als"
+    assert (again.travellers, again.origin, again.nights, again.currency, again.locale) == ("3", "GB", "20", "EUR", "de_DE")
+    assert again.fare == "400-700" and again.lodging == "60-90 USD"
+    assert dict(again.cities) == {"IN": "Delhi", "RS": "Belgrade"}  # as typed
