@@ -97,3 +97,9 @@ def test_an_internal_error_is_one_line_too(capsys, monkeypatch):
     code, out, err = run(capsys, "fx")
     assert code == 1
     assert err.count("\n") == 1 and "internal error: RuntimeError: boom" in err
+
+
+def test_no_command_without_a_terminal_prints_the_help(capsys):
+    code, out, err = run(capsys)
+    assert (code, err) == (0, "")
+    assert "usage: costcalc" in out and "costcalc ui" not in err

@@ -132,6 +132,7 @@ async def test_the_breakdown_follows_the_selected_row(app, book):
         assert "Lodging, Tokyo City, Japan" in shown
         assert "Foreign Per Diem Rates" in shown
         assert "Act on the Safety of Regenerative Medicine" in shown  # the regulatory note
+        assert "Assumptions, and why" in shown and "half the per diem" in shown
 
 
 async def test_a_saved_plan_reloads_and_estimates_the_same_through_the_cli(app, book, tmp_path, capsys):

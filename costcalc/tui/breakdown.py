@@ -7,13 +7,15 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..render import render_estimate
+from ..render.words import assumptions_used
 from ..result import Estimate
 
 __all__ = ["Breakdown"]
 
 
 class Breakdown(VerticalScroll):
-    """The same text ``costcalc estimate`` prints for the offer, laid out to the panel's width."""
+    """The text ``costcalc estimate`` prints for the offer, laid out to the panel's width, and the
+    reasoning of every assumption behind it."""
 
     def compose(self):
         yield Static("Choose an offer in the table to see how its total is made.", id="breakdown-text")
@@ -25,6 +27,12 @@ class Breakdown(VerticalScroll):
             return
         width = max(40, self.scrollable_content_region.width - 1)
         shown = Text.from_ansi(render_estimate(est, "table", locale=locale, width=width, terminal=True))
+        used = assumptions_used(est)
+        if used:
+            shown.append("\nAssumptions, and why\n", style="bold")
+            for label, reasoning in used:
+                shown.append(f"- {label}: ", style="yellow")
+                shown.append(f"{reasoning}\n")
         text.update(shown)
         self.plain = shown.plain
         """The text shown, without styles."""
