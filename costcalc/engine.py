@@ -12,13 +12,15 @@ from .errors import CurrencyMismatchError, InvalidPlanError
 from .fx import STALE_AFTER_DAYS, FxTable
 from .journey import meal_days, plan_journey, price_flights, price_lodging, price_meals
 from .models import Count
-from .money import HIGH, LOW, round_ends
+from .money import HIGH, LOW, Range, round_ends
 from .parts import Notices, Part
 from .plan import Plan
 from .pricing import price_treatment
-from .result import Comparison, Estimate, FxUsed, Line, Notice, Quantity, StaySummary
+from .result import (
+    Comparison, Estimate, FxUsed, HomeComparison, Line, Notice, Quantity, SignedRange, StaySummary,
+)
 
-__all__ = ["INCOMPLETE", "compare", "estimate", "plans_for"]
+__all__ = ["INCOMPLETE", "compare", "estimate", "finish", "plans_for"]
 
 INCOMPLETE = frozenset({"no-nights", "no-city", "lodging-unknown", "no-fare", "custom-unpriced"})
 """Warning codes that mean part of the journey could not be priced."""
@@ -46,6 +48,13 @@ def estimate(plan: Plan, book: RateBook, *, today: dt.date | None = None) -> Est
         if part is not None:
             parts.append(part)
     parts.extend(price_custom(offer, plan, journey.trips, journey.nights, notices))
+    return finish(offer, plan, parts, journey, schedule, book, notices, today, fx)
+
+
+def finish(offer, plan: Plan, parts: list[Part], journey, schedule: list[str], book: RateBook, notices: Notices,
+           today: dt.date | None, fx: FxTable | None = None) -> Estimate:
+    """Convert priced parts to the plan's currency, total them, and warn of stale rates."""
+    fx = fx or book.fx.with_overrides(plan.rates)
     age = fx.age_days(today or dt.date.today())
     if age > STALE_AFTER_DAYS:
         notices.add(
@@ -61,15 +70,17 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
     lines = []
     # provenance -> [exact low, exact high, open_high], in the output currency
     totals = {"documented": [_ZERO, _ZERO, False], "assumed": [_ZERO, _ZERO, False], "user": [_ZERO, _ZERO, False]}
+    # the same, split into the treatment (True) and the travel and stay around it (False)
+    by_kind = {True: [_ZERO, _ZERO, False], False: [_ZERO, _ZERO, False]}
     used = {currency}
     for part in parts:
         used.add(part.currency)
         f_low, f_high = fx.factors(part.currency, currency)
         low, high = LOW.multiply(part.low, f_low), HIGH.multiply(part.high, f_high)
-        bucket = totals[part.provenance]
-        bucket[0] = LOW.add(bucket[0], low)
-        bucket[1] = HIGH.add(bucket[1], high)
-        bucket[2] = bucket[2] or part.open_high
+        for bucket in (totals[part.provenance], by_kind[part.kind == "treatment"]):
+            bucket[0] = LOW.add(bucket[0], low)
+            bucket[1] = HIGH.add(bucket[1], high)
+            bucket[2] = bucket[2] or part.open_high
         lines.append(
             Line.derived(
                 kind=part.kind,
@@ -116,6 +127,11 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
         seasons=seasons,
         schedule=tuple(schedule),
     )
+    total = round_ends(total_low, total_high, currency, documented[2] or assumed[2] or user[2])
+    home = None
+    if plan.home is not None:
+        used.add(plan.home.currency)
+        home = _home_comparison(plan, total, by_kind, fx)
     codes = notices.codes()
     return Estimate.derived(
         offer_id=offer.id,
@@ -126,7 +142,7 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
         plan=plan,
         currency=currency,
         lines=tuple(lines),
-        total=round_ends(total_low, total_high, currency, documented[2] or assumed[2] or user[2]),
+        total=total,
         documented=split["documented"],
         assumed=split["assumed"],
         user=split["user"],
@@ -135,6 +151,44 @@ def _assemble(offer, plan, parts, journey, schedule, fx: FxTable, fx_source, not
         notes=offer.notes,
         warnings=tuple(Notice.derived(code=c, message=m) for c, m in notices.items),
         complete=not (codes & INCOMPLETE),
+        home=home,
+    )
+
+
+def _home_comparison(plan: Plan, total: Range, by_kind: dict[bool, list], fx: FxTable) -> HomeComparison:
+    """The estimate against the plan's home figure.
+
+    The home figure is converted with directed rounding and rounded outward like every line;
+    each difference is then taken end for end from rounded ends (exact: both are whole minor
+    units), so ``saving + total == home`` holds end for end on the values shown, and each
+    difference still contains the exact one.
+    """
+    given, currency = plan.home, total.currency
+    f_low, f_high = fx.factors(given.currency, currency)
+    home = round_ends(LOW.multiply(given.low, f_low), HIGH.multiply(given.high, f_high), currency, given.open_high)
+    treatment, travel = (round_ends(low, high, currency, is_open) for low, high, is_open in by_kind.values())
+    return HomeComparison.derived(
+        home=home,
+        saving=_minus(home, total),
+        treatment=treatment,
+        travel_and_stay=travel,
+        break_even=_minus(home, treatment),
+        cited=plan.cited.get("home", ""),
+    )
+
+
+def _minus(whole: Range, part: Range) -> SignedRange:
+    """``whole - part`` end for end: ``whole.low - part.high`` to ``whole.high - part.low``.
+
+    An open high end of ``part`` leaves the low end open (it may be lower); one of ``whole``, the high end.
+    """
+    low = LOW.subtract(whole.low, part.high)
+    return SignedRange.derived(
+        low=low.copy_abs() if low == 0 else low,  # ROUND_FLOOR gives x - x as -0
+        high=HIGH.subtract(whole.high, part.low),
+        currency=whole.currency,
+        open_low=part.open_high,
+        open_high=whole.open_high,
     )
 
 

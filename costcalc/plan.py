@@ -23,13 +23,14 @@ _UNITS = {
     "sessions": "sessions",
     "courses": "courses",
     "travellers_per_room": "travellers per room",
+    "visit_companions": "companions for the treatment visits",
 }
 
 
 UNITS = ("once", "traveller", "trip", "night", "session")
 """What one unit of a custom line is; its quantity defaults to the plan's count of it."""
 
-Figure = Literal["treatment", "fare", "lodging", "meals"]
+Figure = Literal["treatment", "fare", "lodging", "meals", "home"]
 
 
 class CustomLine(Model):
@@ -88,6 +89,8 @@ class Plan(Model):
     """Courses, for per-course offers (a repeat course after months is a second course)."""
     start_date: dt.date | None = None
     """First night of the stay; with it lodging and meals follow each night's season."""
+    visit_companions: int = 0
+    """Companions who join only the treatment visits of an itinerary, on top of ``travellers``."""
     travellers_per_room: int = 2
     """Travellers sharing one room; lodging is priced per room-night."""
     fare: Range | None = None
@@ -100,8 +103,11 @@ class Plan(Model):
     """The user's own price for the treatment (e.g. a written quote), replacing the documented one."""
     treatment_per: Literal["once", "course", "session"] = "once"
     """What the user's treatment price is for: the whole treatment, one course, or one session."""
+    home: Range | None = None
+    """What the treatment (or the nearest alternative) would cost at home, in any currency; with it
+    every estimate shows the saving and the break-even."""
     cited: dict[Figure, str] = {}
-    """Where the user's own treatment, fare, lodging or meals figure comes from."""
+    """Where the user's own treatment, fare, lodging, meals or home figure comes from."""
     custom: tuple[CustomLine, ...] = ()
     """The user's own extra lines: visa, interpreter, insurance ..."""
     rates: dict[str, Decimal] = {}
@@ -126,7 +132,7 @@ class Plan(Model):
             raise ValueError("origin is an ISO 3166 alpha-2 country code such as 'US', 'GB' or 'IN'")
         return value
 
-    @field_validator("travellers", "nights", "trips", "sessions", "courses", "travellers_per_room")
+    @field_validator("travellers", "nights", "trips", "sessions", "courses", "travellers_per_room", "visit_companions")
     @classmethod
     def _bounds(cls, value: int | None, info) -> int | None:
         if value is None:

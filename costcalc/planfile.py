@@ -20,6 +20,12 @@
     per = "traveller"                     # once | traveller | trip | night | session
     source = "embassy fee page, 2026-11-01"
 
+    [home]                                # what the treatment would cost at home: shows the saving
+    low = 60000
+    high = 90000
+    currency = "USD"
+    source = "hospital estimate, 2026-10-15"
+
 Every key is checked: an unknown key or a value of the wrong type is a PlanFileError
 naming the file, the line, what was wrong and what would be valid.
 
@@ -65,10 +71,12 @@ PLAN_KEYS = {
     "courses": "courses",
     "start_date": "first night, a TOML date",
     "travellers_per_room": "travellers sharing a room",
+    "visit_companions": "companions who join only the treatment visits (itineraries)",
     "treatment": "table: your treatment price",
     "fare": "table: your round-trip fare per traveller",
     "lodging": "table: your lodging price per room-night",
     "meals": "table: your meals price per traveller-day",
+    "home": "table: what the treatment (or the nearest alternative) would cost at home",
     "rates": "table: CODE = units per 1 EUR",
     "custom": "array of tables: your own lines",
     "cities": "table: REGION = city, the city at each destination when comparing",
@@ -81,10 +89,11 @@ _TABLE_KEYS = {
     "fare": _FIGURE_KEYS,
     "lodging": _FIGURE_KEYS,
     "meals": _FIGURE_KEYS,
+    "home": _FIGURE_KEYS,
     "custom": (*_FIGURE_KEYS, "label", "per", "quantity"),
 }
 _NOT_PLAN_FIELDS = ("offer", "offers", "condition", "locale", "cities")
-_FIGURES = ("treatment", "fare", "lodging", "meals")
+_FIGURES = ("treatment", "fare", "lodging", "meals", "home")
 _FIELDS = (*(k for k in PLAN_KEYS if k not in _NOT_PLAN_FIELDS), "treatment_per", "cited")
 """Keys of ``PlanFile.fields``: the Plan fields a plan file holds."""
 _HEADER = "# costcalc plan file: costcalc estimate --plan FILE (or costcalc compare --plan FILE)\n"
@@ -111,7 +120,7 @@ def parse_plan_file(text: str, path: str = "plan.toml") -> PlanFile:
     _check_keys(data, PLAN_KEYS, (), text, path)
     fields: dict[str, Any] = {k: v for k, v in data.items() if k not in _NOT_PLAN_FIELDS and k in PLAN_KEYS}
     cited: dict[str, str] = {}
-    for name in ("treatment", "fare", "lodging", "meals"):
+    for name in _FIGURES:
         if name not in data:
             continue
         table = _table(data[name], (name,), text, path)

@@ -6,12 +6,16 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+from pydantic import model_validator
+
 from ._model import Model
 from .models import Assumption, Citation, Count, Note, Source
 from .money import Range
 from .plan import Plan
 
-__all__ = ["Comparison", "Estimate", "FxUsed", "Line", "Notice", "Quantity", "StaySummary"]
+__all__ = [
+    "Comparison", "Estimate", "FxUsed", "HomeComparison", "Line", "Notice", "Quantity", "SignedRange", "StaySummary",
+]
 
 LineKind = Literal["treatment", "flights", "lodging", "meals", "custom"]
 Provenance = Literal["documented", "assumed", "user"]
@@ -94,8 +98,8 @@ class StaySummary(Model):
     """Round trips."""
     nights: Count | None
     """Nights away in total; None when unknown (no lodging or meals priced)."""
-    nights_from: Literal["plan", "protocol", "unknown", "none"]
-    """Where the nights came from; ``none`` when there is no travel."""
+    nights_from: Literal["plan", "protocol", "itinerary", "unknown", "none"]
+    """Where the nights came from (``itinerary``: the protocol's visits); ``none`` when there is no travel."""
     rooms: int
     """Rooms per night: travellers / travellers per room, rounded up."""
     full_days: Count | None
@@ -108,6 +112,54 @@ class StaySummary(Model):
     """How seasons were handled: ``range`` across the year, ``dates`` night by night, ``single`` one season."""
     schedule: tuple[str, ...] = ()
     """With a start date: each stretch of nights with its dates and season."""
+
+
+class SignedRange(Model):
+    """A range of money that may fall below zero (a saving, a break-even), in one currency.
+
+    Prices are never negative (see ``Range``); a difference of two prices can be, so it has
+    this type of its own instead.
+    """
+
+    low: Decimal
+    """Lowest amount, in units of ``currency``; below zero it is a loss."""
+    high: Decimal
+    """Highest amount; >= ``low``."""
+    currency: str
+    """ISO 4217 code of both ends."""
+    open_low: bool = False
+    """True when the low end is only a ceiling: the real amount may be lower (e.g. an open-ended cost abroad)."""
+    open_high: bool = False
+    """True when the high end is only a floor: the real amount may be higher (e.g. an open-ended cost at home)."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SignedRange:
+        if self.high < self.low:
+            raise ValueError(f"high {self.high} is below low {self.low}; a range needs low <= high")
+        return self
+
+
+class HomeComparison(Model):
+    """An estimate against what the treatment (or the nearest alternative) would cost at home.
+
+    Every difference is taken end for end, so that the worst case is set against the best:
+    ``saving.low + total.high == home.low`` and ``saving.high + total.low == home.high`` exactly.
+    """
+
+    home: Range
+    """The cost at home, converted to the estimate's currency and rounded outward."""
+    saving: SignedRange
+    """Home minus the estimate's total, end for end (low: home low - total high; high: home high - total low);
+    below zero, going abroad costs more. ``open_low`` when the total's high end is open."""
+    treatment: Range
+    """The estimate's treatment line(s), summed exactly and rounded outward."""
+    travel_and_stay: Range
+    """Every other line (flights, lodging, meals, your own lines), summed exactly and rounded outward."""
+    break_even: SignedRange
+    """The travel and stay cost at which going abroad stops saving money: home minus the treatment,
+    end for end; below zero, the treatment alone costs more than at home."""
+    cited: str = ""
+    """Where the home figure comes from, as the user gave it."""
 
 
 class Estimate(Model):
@@ -147,6 +199,8 @@ class Estimate(Model):
     """What is unknown, ignored or stale."""
     complete: bool
     """False when part of the journey could not be priced (e.g. no nights known)."""
+    home: HomeComparison | None = None
+    """With the plan's ``home`` figure: the saving against home and the break-even; else None."""
 
 
 class Comparison(Model):
@@ -158,3 +212,66 @@ class Comparison(Model):
     """Sorted by total low end, then high end."""
     fx: FxUsed
     """Exchange rates used (the rate date and source)."""
+
+
+class VisitStep(Model):
+    """One visit of an itinerary: what it is, how long, when, and where that is documented."""
+
+    label: str
+    """What happens at the visit."""
+    days: Count
+    """Days at the clinic, as documented."""
+    nights: Count
+    """Nights this visit needs on a trip of its own (a same-day visit from abroad: the night before)."""
+    nights_assumed: bool
+    """True when the nights rest on the same-day-visit assumption, not on the source."""
+    gap_before: Count | None
+    """Days from the start of the previous visit to the start of this one; None for the first."""
+    sessions: int
+    """Treatment sessions given at this visit."""
+    companions_join: bool
+    """True when companions who join only treatment visits come to this one."""
+    starts: str | None
+    """With a start date: the day (or the range of days) the visit starts."""
+    source: Citation
+    """Where the visit is documented."""
+    gap_source: Citation | None
+    """Where the gap before it is documented."""
+
+
+class Verdict(Model):
+    """Which way through a multi-visit protocol is cheaper, and why."""
+
+    cheaper: Literal["stay", "return", "depends", "same"]
+    """``stay`` or ``return`` whatever values the ranges take; ``depends`` when the totals overlap;
+    ``same`` when there is only one way (one visit, or no stay possible)."""
+    difference: Range | None
+    """How much the cheaper way saves (total of the other minus its own, end for end)."""
+    break_even_fare: Range | None
+    """With ``depends``: the round-trip fare per traveller below which flying home is cheaper (low end
+    with every stay price at its low end, high end with all at their high ends)."""
+    round_trips: int
+    """Traveller round trips that flying home adds over one stay."""
+
+
+class Itineraries(Model):
+    """A multi-visit protocol priced as one stay and as a round trip per visit, with the verdict."""
+
+    offer_id: str
+    """Id of the offer."""
+    currency: str
+    """ISO 4217 code of every amount."""
+    travellers: int
+    """Travellers on every visit (the patient included)."""
+    visit_companions: int
+    """Companions who join only the treatment visits."""
+    visits: tuple[VisitStep, ...]
+    """The visits in order."""
+    stay: Estimate | None
+    """One round trip, nights covering the whole protocol; None when no stay can cover it."""
+    stay_unavailable: str
+    """Why there is no stay estimate, when there is none."""
+    return_trips: Estimate
+    """A round trip per visit, nights per visit only."""
+    verdict: Verdict
+    """Which is cheaper, or the fare at which they break even."""

@@ -18,9 +18,9 @@ __all__ = ["run"]
 
 _PLAN_OPTIONS = (
     "currency", "travellers", "origin", "city", "nights", "trips", "sessions", "courses", "start_date",
-    "travellers_per_room",
+    "travellers_per_room", "visit_companions",
 )
-_FIGURES = ("fare", "lodging", "meals")
+_FIGURES = ("fare", "lodging", "meals", "home")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -133,9 +133,24 @@ def _estimate(args, planfile: PlanFile | None, fields, book: RateBook, locale: s
         raise InvalidPlanError("give the offer to price: --offer ID, or offer = \"ID\" in the --plan file "
                                "(costcalc offers lists them)")
     book.offer(offer)
-    est = estimate(_for_offer(offer, fields, planfile, args, book), book, today=args.as_of)
+    plan = _for_offer(offer, fields, planfile, args, book)
     terminal, width = _terminal()
-    _print(render_estimate(est, args.format or "table", locale=locale, width=width, terminal=terminal))
+    fmt = args.format or "table"
+    if args.itinerary:
+        from ..itinerary import compare_itineraries
+
+        both = compare_itineraries(plan, book, today=args.as_of)
+        if args.itinerary == "both":
+            from ..render.itineraries import render_itineraries
+
+            _print(render_itineraries(both, fmt, locale=locale, width=width, terminal=terminal))
+            return 0
+        est = both.return_trips if args.itinerary == "return" else both.stay
+        if est is None:
+            raise InvalidPlanError(f"no single stay for {offer}: {both.stay_unavailable}; use --itinerary return")
+    else:
+        est = estimate(plan, book, today=args.as_of)
+    _print(render_estimate(est, fmt, locale=locale, width=width, terminal=terminal))
     return 0
 
 

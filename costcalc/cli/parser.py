@@ -90,6 +90,10 @@ def _plan_options() -> argparse.ArgumentParser:
     group.add_argument(
         "--travellers-per-room", type=_count("travellers_per_room"), metavar="N", help="travellers sharing a room (default 2)"
     )
+    group.add_argument(
+        "--visit-companions", type=_count("visit_companions"), metavar="N",
+        help="companions who join only the treatment visits (with --itinerary), on top of --travellers",
+    )
     group.add_argument("--fare", type=parse_range, metavar="LOW-HIGH", help="your round-trip fare per traveller")
     group.add_argument("--fare-currency", type=_currency, metavar="CODE", default="USD", help="currency of --fare (default USD)")
     group.add_argument("--lodging", type=parse_range, metavar="LOW-HIGH", help="your lodging price per room-night")
@@ -98,6 +102,11 @@ def _plan_options() -> argparse.ArgumentParser:
     )
     group.add_argument("--meals", type=parse_range, metavar="LOW-HIGH", help="your meals price per traveller-day")
     group.add_argument("--meals-currency", type=_currency, metavar="CODE", default="USD", help="currency of --meals (default USD)")
+    group.add_argument(
+        "--home", type=parse_range, metavar="LOW-HIGH",
+        help="what the treatment (or the nearest alternative) would cost at home: shows the saving and the break-even",
+    )
+    group.add_argument("--home-currency", type=_currency, metavar="CODE", default="USD", help="currency of --home (default USD)")
     group.add_argument(
         "--rate", type=parse_rate, action="append", metavar="CODE=RATE", default=[],
         help="replace an exchange rate: units of CODE per 1 EUR (repeatable), e.g. USD=1.09",
@@ -113,6 +122,7 @@ examples:
   costcalc estimate --offer jp-alzheimers-adipose-msc --origin US --city Tokyo
   costcalc estimate --offer in-als-msc --origin GB --currency GBP --travellers 3 --json
   costcalc estimate --plan examples/tokyo-with-quotes.toml --format markdown
+  costcalc estimate --offer jp-alzheimers-adipose-msc --origin US --itinerary both
 """
 
 _COMPARE_EXAMPLES = """\
@@ -158,6 +168,11 @@ def build_parser() -> Parser:
         epilog=_ESTIMATE_EXAMPLES,
     )
     estimate.add_argument("--offer", metavar="ID", help="the offer to price (or give it in --plan)")
+    estimate.add_argument(
+        "--itinerary", choices=("stay", "return", "both"),
+        help="for a protocol of several visits: one long stay, a round trip per visit, or both side by side "
+        "with the verdict (nights and trips then come from the visits)",
+    )
 
     compare = commands.add_parser(
         "compare", parents=[output, plan], formatter_class=_formatter, help="compare offers side by side",
@@ -180,8 +195,8 @@ def build_parser() -> Parser:
         epilog="examples:\n  costcalc schema > costcalc.schema.json\n  costcalc schema estimate\n",
     )
     schema.add_argument(
-        "which", nargs="?", choices=("all", "estimate", "comparison"), default="all",
-        help="the estimate's schema, the comparison's, or both (default)",
+        "which", nargs="?", choices=("all", "estimate", "comparison", "itineraries"), default="all",
+        help="the schema of one output, or of all three (default)",
     )
 
     ui = commands.add_parser(

@@ -14,7 +14,7 @@ from typing import Any
 from ..fx import FxTable
 from ..models import Citation, Offer, Source
 from ..money import Range
-from ..result import Comparison, Estimate
+from ..result import Comparison, Estimate, HomeComparison
 from . import words
 
 __all__ = ["comparison", "estimate", "fx", "offers"]
@@ -46,6 +46,26 @@ def _range(prefix: str, value: Range) -> dict[str, Any]:
     return {f"{prefix}low": value.low, f"{prefix}high": value.high, f"{prefix}open_high": value.open_high}
 
 
+_HOME = (
+    "home_low", "home_high", "home_open_high", "saving_low", "saving_high", "saving_open_low", "saving_open_high",
+    "break_even_low", "break_even_high", "break_even_open_low", "break_even_open_high",
+)
+"""Columns of the comparison with home: empty without a home figure."""
+
+
+def _home(home: HomeComparison | None) -> dict[str, Any]:
+    if home is None:
+        return {}
+    found = _range("home_", home.home)
+    for name in ("saving", "break_even"):
+        value = getattr(home, name)
+        found.update({
+            f"{name}_low": value.low, f"{name}_high": value.high,
+            f"{name}_open_low": value.open_low, f"{name}_open_high": value.open_high,
+        })
+    return found
+
+
 def _citation(cited: Citation | None) -> dict[str, Any]:
     if cited is None:
         return {}
@@ -57,12 +77,12 @@ _ESTIMATE = (
     "offer_id", "line", "kind", "label", "quantity_low", "quantity_high", "quantity_unit",
     "unit_currency", "unit_low", "unit_high", "unit_open_high", "currency", "low", "high", "open_high",
     "provenance", "source_id", "source_title", "source_date", "source_quote", "assumption_id", "assumption_label",
-    "cited", "detail",
+    "cited", "detail", *_HOME,
 )
 
 
 def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
-    """One row a line, then a ``total`` row with the estimate's total."""
+    """One row a line, then a ``total`` row with the estimate's total (and the comparison with home)."""
     rows = []
     for n, line in enumerate(est.lines, 1):
         rows.append({
@@ -76,14 +96,14 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
             "cited": line.cited, "detail": line.detail,
         })
     rows.append({"offer_id": est.offer_id, "kind": "total", "label": words.total_words(est),
-                 "currency": est.currency, **_range("", est.total)})
+                 "currency": est.currency, **_range("", est.total), **_home(est.home)})
     return _write(_ESTIMATE, rows)
 
 
 _COMPARISON = (
     "rank", "offer_id", "region", "condition", "treatment", "basis", "currency", "low", "high", "open_high",
     "documented_low", "documented_high", "assumed_low", "assumed_high", "user_low", "user_high",
-    "complete", "warnings", "notes", "fx_date",
+    "complete", "warnings", "notes", "fx_date", *_HOME,
 )
 
 
@@ -98,6 +118,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
             "user_low": est.user.low, "user_high": est.user.high,
             "complete": est.complete, "warnings": ";".join(w.code for w in est.warnings),
             "notes": ";".join(note.kind for note in est.notes), "fx_date": est.fx.date.isoformat(),
+            **_home(est.home),
         }
         for rank, est in enumerate(cmp.estimates, 1)
     ))

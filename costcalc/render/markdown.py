@@ -49,6 +49,7 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     rows += [("", f"of it {name}", "", "", format_range(part, locale), part_share)
              for name, part, part_share in words.split(est)]
     out += ["", *table(("#", "What", "Quantity", "Unit price", "Amount", "From"), rows, "rllrrl")]
+    out += _section("Compared with the treatment at home", words.home_words(est, locale))
     out += ["", "## How each line was priced, and where it comes from", ""]
     out += [f"{n}. {story}" for n, story in enumerate(words.line_story(est), 1)]
     for title, items in words.treatment_scope(est):
@@ -64,19 +65,26 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
 def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> str:
     """The ranked table, the rates, the legend, then each offer's notes and warnings in full."""
     rows = words.comparison_rows(cmp, locale, treatment_limit=None)
+    home = any(est.home is not None for est in cmp.estimates)
+    saving = ("Saving",) if home else ()
     out = [f"# {words.comparison_title(cmp)}", ""]
     out += table(
-        ("#", "Region", "Treatment", "Basis", "Total", "Documented", "Marks"),
-        [(r.rank, r.region, r.treatment, r.basis, r.total, r.documented, r.marks) for r in rows],
-        "rlllrrl",
+        ("#", "Region", "Treatment", "Basis", "Total", *saving, "Documented", "Marks"),
+        [(r.rank, r.region, r.treatment, r.basis, r.total, *([r.saving] if home else []), r.documented, r.marks)
+         for r in rows],
+        "rlllr" + "r" * len(saving) + "rl",
     )
+    shared = words.shared_home(cmp, locale)
+    if shared:
+        out += ["", shared]
     out += ["", words.fx_line(cmp.fx, locale)]
-    out += _section("Legend", words.comparison_legend(None, None), level="###")
+    out += _section("Legend", words.comparison_legend(None, None, home), level="###")
     for row in rows:
         est = row.est
         out += ["", f"## {row.rank}. {row.region} (`{est.offer_id}`)", "", est.treatment, ""]
         out += [f"- total: {format_range(est.total, locale)}"
                 f" ({'; '.join(f'{name} {format_range(part, locale)}' for name, part, _ in words.split(est))})"]
+        out += [f"- {text}" for text in words.home_words(est, locale, not shared)]
         if not est.complete:
             out.append(f"- **{words.INCOMPLETE}**")
         out += [f"- {words.note_words(note)}" for note in est.notes if note.kind in words.MARKED_KINDS]

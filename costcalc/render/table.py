@@ -162,6 +162,7 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     for (name, _, part_share), amount in zip(parts, sums[1:]):
         table.add_row("", f"  {name}", *blank, amount, part_share, style="dim")
     page.print(table)
+    page.section("Compared with the treatment at home", words.home_words(est, locale))
     page.gap()
     page.heading("How each line was priced, and where it comes from")
     page.bullets((number, text) for number, text in zip(numbers, words.line_story(est, words.QUOTE_LIMIT)))
@@ -201,6 +202,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     rows = words.comparison_rows(cmp, locale)
     style = BLOCKS if terminal else ASCII
     top = nice_ceiling(max((est.total.high for est in cmp.estimates), default=Decimal(0)))
+    home = any(est.home is not None for est in cmp.estimates)
     fixed = [
         _widest("#", (str(r.rank) for r in rows)),
         _widest("Basis", (r.basis for r in rows)),
@@ -208,6 +210,14 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
         _widest("Doc.", (r.documented for r in rows)),
         _widest("", (r.marks for r in rows)),
     ]
+    # the saving takes a column of its own where that leaves the offer 16 columns and the bar 10; else it
+    # goes under the total, in the total's column
+    saving_width = _widest("Saving", (r.saving for r in rows))
+    apart = home and _rest(width, [*fixed, saving_width, 16, 11]) >= 0
+    if apart:
+        fixed.insert(3, saving_width)
+    elif home:
+        fixed[2] = max(fixed[2], saving_width)
     # the bar takes what the fixed columns and an offer column of about a third leave, within bounds
     cells = max(10, min(40, _rest(width, [*fixed, max(16, min(30, width // 3 - 3))]) - 1))
     offer_width = max(8, _rest(width, [*fixed, cells + 1]))
@@ -221,8 +231,10 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Offer", width=offer_width, overflow="fold")
     table.add_column("Basis", no_wrap=True)
-    table.add_column("Total", justify="right", no_wrap=True, overflow="fold")
+    table.add_column("Total" if apart or not home else "Total\nSaving", justify="right", no_wrap=True, overflow="fold")
     table.add_column(_bar_header(zero_text, top_text, cells), no_wrap=True, width=cells + 1)
+    if apart:
+        table.add_column("Saving", justify="right", no_wrap=True, overflow="fold")
     table.add_column("Doc.", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     for row in rows:
@@ -231,18 +243,22 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
             str(row.rank),
             _cell((row.region, "bold"), (row.treatment, "dim")),
             row.basis,
-            row.total,
+            row.total if apart else _cell((row.total, ""), (row.saving, "green")),
             _bar(draw(total.low, total.high, total.open_high, top, cells, style), cells, terminal),
+            *([row.saving] if apart else []),
             row.documented,
             Text(row.marks, style="bold red"),
         )
     page.print(table)
     page.print(Text(words.scale_words(top, cmp.currency, locale, cells), style="dim"))
+    shared = words.shared_home(cmp, locale)
+    if shared:
+        page.print(shared)
     page.gap()
     page.print(Text(words.fx_line(cmp.fx, locale), style="dim"))
-    page.section("Legend", words.comparison_legend(style.sample, style.more), style="dim")
+    page.section("Legend", words.comparison_legend(style.sample, style.more, home), style="dim")
     for row in rows:
-        details = words.row_details(row, 0)
+        details = [*words.row_details(row, 0), *(("=", text) for text in words.home_words(row.est, locale, not shared))]
         if details:
             page.gap()
             page.print(Text(f"{row.rank}. {row.region} ({row.est.offer_id})", style="bold"))

@@ -15,7 +15,7 @@ from ..formatting import format_money, format_range
 from ..fx import FxTable
 from ..models import Citation, Note, Offer, Price, Source
 from ..money import Range
-from ..result import Comparison, Estimate, FxUsed, Line, StaySummary
+from ..result import Comparison, Estimate, FxUsed, HomeComparison, Line, SignedRange, StaySummary
 
 __all__ = [
     "INCOMPLETE",
@@ -24,10 +24,12 @@ __all__ = [
     "MARK_NOTES",
     "PROVENANCE",
     "QUOTE_LIMIT",
+    "SAVING_LEGEND",
     "OfferWords",
     "Row",
     "assumptions_used",
     "basis_words",
+    "break_even_words",
     "citation",
     "comparison_legend",
     "comparison_rows",
@@ -37,6 +39,8 @@ __all__ = [
     "fx_heading",
     "fx_line",
     "heading",
+    "home_figure",
+    "home_words",
     "line_origin",
     "line_story",
     "marks",
@@ -46,8 +50,11 @@ __all__ = [
     "rate_cell",
     "rate_words",
     "row_details",
+    "saving_cell",
+    "saving_words",
     "scale_words",
     "share",
+    "shared_home",
     "short_treatment",
     "shorten",
     "source_ref",
@@ -69,6 +76,12 @@ MARK_INCOMPLETE = "?"
 """Comparison marker: part of the journey is not priced."""
 MARKED_KINDS = ("regulatory", "evidence")
 """Note kinds that earn the ``!`` marker: a cheaper price is not an equivalent treatment."""
+
+SAVING_LEGEND = (
+    "Saving: the cost at home minus the total, end for end, rounded outward to whole units; below zero (-), "
+    "going abroad costs more; “up to”: the total's high end is open, so the saving may be lower still"
+)
+"""What the comparison's Saving column holds."""
 
 QUOTE_LIMIT = 60
 """Characters of a quote shown in a table cell; markdown shows quotes in full."""
@@ -253,6 +266,117 @@ def warning_words(est: Estimate) -> list[str]:
     return [f"{w.code}: {w.message}" for w in est.warnings]
 
 
+def _amounts(low: Decimal, high: Decimal, currency: str, locale: str) -> str:
+    """Two amounts of zero or more as a range (``$3,400–$70,400``), or one where they are equal."""
+    return format_range(Range.trusted(low, high, currency), locale)
+
+
+def saving_words(home: HomeComparison, locale: str) -> str:
+    """What going abroad saves, or costs more, than the treatment at home, as a family would say it."""
+    saving, currency = home.saving, home.saving.currency
+    low, high = saving.low, saving.high
+    whole = low == low.to_integral_value() and high == high.to_integral_value()
+
+    def money(amount: Decimal) -> str:
+        return format_money(amount, currency, locale, whole)
+
+    if low >= 0:
+        if high == 0:
+            found = "Going abroad saves nothing: it costs the same as at home"
+        elif low == 0:
+            found = f"Going abroad saves up to {money(high)}, at worst nothing"
+        else:
+            found = f"Going abroad saves {_amounts(low, high, currency, locale)}"
+    elif high < 0:
+        found = f"Going abroad costs {_amounts(-high, -low, currency, locale)} more than at home"
+    elif high == 0:
+        found = f"Going abroad saves nothing at best, and may cost up to {money(-low)} more than at home"
+    else:
+        found = f"Going abroad may save up to {money(high)}, or cost up to {money(-low)} more than at home"
+    return _open_ends(
+        found, saving,
+        "the cost abroad has an open high end (+), so it may save less than that, or even cost more",
+        "the cost at home has an open high end (+), so it may save more",
+    )
+
+
+def break_even_words(home: HomeComparison, locale: str) -> str:
+    """The travel and stay cost at which going abroad stops saving money, beside this plan's."""
+    point, currency = home.break_even, home.break_even.currency
+    now = f"this plan's travel and stay: {format_range(home.travel_and_stay, locale)}"
+    if point.high <= 0:
+        found = (
+            "Going abroad cannot save money: the treatment alone costs as much as at home or more, "
+            f"before any travel and stay ({now})"
+        )
+    elif point.low < 0:
+        found = (
+            "Going abroad stops saving money once travel and stay cost more than "
+            f"{_amounts(Decimal(0), point.high, currency, locale)}: the treatment alone may already cost more "
+            f"than at home ({now})"
+        )
+    else:
+        found = (
+            "Going abroad stops saving money once travel and stay cost more than "
+            f"{_amounts(point.low, point.high, currency, locale)} ({now})"
+        )
+    return _open_ends(
+        found, point,
+        "the treatment's price has an open high end (+), so that point may come sooner" if point.high > 0 else "",
+        "the cost at home has an open high end (+), so it may come later",
+    )
+
+
+def _open_ends(text: str, value: SignedRange, low: str, high: str) -> str:
+    """``text`` and what an open low end (``low``) and an open high end (``high``) of ``value`` mean."""
+    return text + "".join(f"; {words}" for is_open, words in ((value.open_low, low), (value.open_high, high))
+                          if is_open and words)
+
+
+def home_figure(est: Estimate, locale: str) -> str:
+    """``At home: $60,000–$90,000 (your figure: ...)``, with the amount converted where it is in another currency."""
+    home, given = est.home, est.plan.home
+    shown = format_range(home.home, locale)
+    if given is not None and given.currency != home.home.currency:
+        shown = f"{format_range(given, locale)}, that is {shown} at the rates below"
+    whose = f"your figure: {home.cited}" if home.cited else "your figure, no source given"
+    return f"At home: {shown} ({whose})."
+
+
+def home_words(est: Estimate, locale: str, figure: bool = True) -> list[str]:
+    """The estimate against the cost at home: that cost and where it comes from (unless ``figure`` is
+    false), the saving and the break-even; nothing without a home figure."""
+    home = est.home
+    if home is None:
+        return []
+    found = [home_figure(est, locale)] if figure else []
+    found += [f"{saving_words(home, locale)}.", f"{break_even_words(home, locale)}."]
+    if not est.complete:
+        found.append("Part of the journey is not priced (see the warnings): going abroad saves less than this, "
+                     "or costs more.")
+    return found
+
+
+def shared_home(cmp: Comparison, locale: str) -> str | None:
+    """The home figure of a comparison whose every plan has the same one (None: none, or not one for all)."""
+    given = {(est.plan.home, est.plan.cited.get("home", "")) for est in cmp.estimates}
+    if len(given) != 1 or next(iter(given))[0] is None:
+        return None
+    return home_figure(cmp.estimates[0], locale)
+
+
+def saving_cell(saving: SignedRange, locale: str) -> str:
+    """A saving in whole units, rounded outward, for a table cell: ``-$3,400 to $70,400``; ``up to $70,400``
+    when its low end is open (the total's is); ``+`` when its high end is."""
+    currency = saving.currency
+    low = format_money(saving.low.to_integral_value(ROUND_FLOOR), currency, locale, True)
+    high = format_money(saving.high.to_integral_value(ROUND_CEILING), currency, locale, True)
+    plus = "+" if saving.open_high else ""
+    if saving.open_low:
+        return f"up to {high}{plus}"
+    return f"{low}{plus}" if low == high else f"{low} to {high}{plus}"
+
+
 def assumptions_used(est: Estimate) -> list[tuple[str, str]]:
     """Each named assumption behind the estimate's lines, once: (label, reasoning)."""
     seen: dict[str, tuple[str, str]] = {}
@@ -320,6 +444,8 @@ class Row:
     total: str
     documented: str
     marks: str
+    saving: str = ""
+    """The saving against home, in whole units (``saving_cell``); empty without a home figure."""
 
 
 def comparison_rows(cmp: Comparison, locale: str, treatment_limit: int | None = 50) -> list[Row]:
@@ -334,6 +460,7 @@ def comparison_rows(cmp: Comparison, locale: str, treatment_limit: int | None = 
             total=format_range(whole_total(est.total), locale),
             documented=share(est.documented, est.total),
             marks=marks(est),
+            saving=saving_cell(est.home.saving, locale) if est.home else "",
         )
         for rank, est in enumerate(cmp.estimates, 1)
     ]
@@ -371,8 +498,9 @@ def comparison_title(cmp: Comparison) -> str:
     return f"{conditions}: {_plural(n, 'offer')} in {cmp.currency}{travel}, cheapest first"
 
 
-def comparison_legend(bar: str | None, more: str | None) -> list[str]:
-    """What the comparison's marks mean; ``bar`` and ``more``: the characters of its bars (None: no bars)."""
+def comparison_legend(bar: str | None, more: str | None, home: bool = False) -> list[str]:
+    """What the comparison's marks mean; ``bar`` and ``more``: the characters of its bars (None: no bars);
+    ``home``: there is a Saving column to explain."""
     drawn = [
         f"{bar}: the total from its low to its high end, every row on the same scale",
         f"{more} and +: the high end is open (a source gives it as a floor): the cost may be higher",
@@ -382,6 +510,7 @@ def comparison_legend(bar: str | None, more: str | None) -> list[str]:
         "documented (Doc.): the share of the low and of the high total that comes from cited sources",
         f"{MARK_NOTES}: regulatory or evidence notes (below): a cheaper price is not an equivalent treatment",
         f"{MARK_INCOMPLETE}: {INCOMPLETE}",
+        *([SAVING_LEGEND] if home else []),
         "totals are rounded outward to whole units; `costcalc estimate --offer ID` shows every line",
     ]
 

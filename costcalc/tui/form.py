@@ -28,6 +28,7 @@ _TEXT_FIELDS = {
     "locale": ("Locale of amounts", "en_US"),
     "fare": ("Your fare per traveller", "round trip, LOW-HIGH [CODE]"),
     "lodging": ("Your lodging per room-night", "LOW-HIGH [CODE]"),
+    "home": ("At home (what the treatment costs there)", "LOW-HIGH [CODE]: shows the saving"),
 }
 
 
@@ -69,7 +70,7 @@ class PlanForm(VerticalScroll):
             yield from self._text_field(name)
         yield Label("City at each destination", classes="field-label")
         yield Vertical(*self._city_fields(), id="cities")
-        for name in ("nights", "trips", "sessions", "courses", "fare", "lodging", "locale"):
+        for name in ("nights", "trips", "sessions", "courses", "fare", "lodging", "home", "locale"):
             yield from self._text_field(name)
 
     def _text_field(self, name: str):

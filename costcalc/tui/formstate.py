@@ -17,10 +17,12 @@ from ..plan import Plan
 from ..planfile import PlanFile, plan_file_of
 from ..textinput import parse_code, parse_count, parse_range
 
-__all__ = ["COUNT_FIELDS", "Built", "FormState", "build", "form_of", "plan_file_of_form"]
+__all__ = ["COUNT_FIELDS", "MONEY_FIELDS", "Built", "FormState", "build", "form_of", "plan_file_of_form"]
 
 COUNT_FIELDS = ("travellers", "nights", "trips", "sessions", "courses")
 """Fields typed as whole numbers; blank nights, trips and sessions mean "from the protocol"."""
+MONEY_FIELDS = ("fare", "lodging", "home")
+"""Fields typed as ``LOW-HIGH [CODE]``; blank: not given."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class FormState:
     """Round-trip fare per traveller, LOW-HIGH [CODE]; blank: the assumed fare table."""
     lodging: str = ""
     """Lodging per room-night, LOW-HIGH [CODE]; blank: the per diem range."""
+    home: str = ""
+    """What the treatment would cost at home, LOW-HIGH [CODE]; blank: no comparison with home."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Plan fields a loaded plan file set that the form has no field for (kept when saved)."""
 
@@ -95,7 +99,7 @@ def build(state: FormState, book: RateBook) -> Built:
         origin = state.origin.strip().upper()
         check("origin", lambda: book.check_country(origin))
         fields["origin"] = origin
-    for name in ("fare", "lodging"):
+    for name in MONEY_FIELDS:
         text = getattr(state, name)
         if text.strip():
             check(name, lambda name=name, text=text: fields.__setitem__(name, _money(text, currency)))
@@ -163,7 +167,7 @@ def form_of(plan_file: PlanFile, book: RateBook) -> FormState:
             values[name] = str(fields.pop(name))
     if "origin" in fields:
         values["origin"] = fields.pop("origin") or ""
-    for name in ("fare", "lodging"):
+    for name in MONEY_FIELDS:
         if fields.get(name) is not None:
             values[name] = _range_text(Range._from_mapping(fields.pop(name)), currency)
     cities = dict(plan_file.cities)

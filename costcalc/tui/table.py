@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 
 from ..formatting import format_money
 from ..render.bars import BLOCKS, draw, nice_ceiling
-from ..render.words import comparison_rows
+from ..render.words import comparison_rows, saving_cell
 from ..result import Comparison, Estimate
 
 __all__ = ["BAR_CELLS", "ComparisonTable"]
@@ -20,6 +20,8 @@ REGION_WIDTH = 14
 """Longest region name shown; longer ones are cut with an ellipsis."""
 
 COLUMNS = ("#", "Region", "Total", "Range", "Documented", "Stay", "Notes", "Treatment", "Basis")
+HOME_COLUMNS = (*COLUMNS[:4], "Saving", *COLUMNS[4:])
+"""The columns when the plan gives the cost at home: the saving beside the range bar."""
 
 
 def stay_cell(est: Estimate) -> str:
@@ -31,6 +33,15 @@ def stay_cell(est: Estimate) -> str:
         return "unknown"
     whose = {"plan": "yours", "protocol": "protocol"}.get(stay.nights_from, stay.nights_from)
     return f"{stay.nights} n ({whose})"
+
+
+def saving_text(est: Estimate, locale: str) -> Text:
+    """The saving against home in whole units: green where it is sure, red where it is a sure loss, else yellow."""
+    if est.home is None:
+        return Text("")
+    saving = est.home.saving
+    style = "green" if saving.low >= 0 and not saving.open_low else "red" if saving.high < 0 else "yellow"
+    return Text(saving_cell(saving, locale), style=style, justify="right")
 
 
 def notes_cell(est: Estimate) -> Text:
@@ -49,8 +60,14 @@ class ComparisonTable(DataTable):
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        for name in COLUMNS:
-            self.add_column(name, key=name)
+        self._columns(COLUMNS)
+
+    def _columns(self, names: tuple[str, ...]) -> None:
+        """Show these columns (rebuilt, rows and all, only when they change)."""
+        if tuple(key.value for key in self.columns) != names:
+            self.clear(columns=True)
+            for name in names:
+                self.add_column(name, key=name)
 
     shown: tuple[Comparison, str] | None = None
 
@@ -66,6 +83,8 @@ class ComparisonTable(DataTable):
         scale = nice_ceiling(max((est.total.high for est in comparison.estimates), default=Decimal(0)))
         zero = format_money(Decimal(0), comparison.currency, locale, True)
         top = format_money(scale, comparison.currency, locale, True)
+        home = any(est.home is not None for est in comparison.estimates)
+        self._columns(HOME_COLUMNS if home else COLUMNS)
         widest_total = max((len(row.total) for row in rows), default=0)
         # the bar takes what the rank, region and total leave of the visible width
         cells = max(8, min(BAR_CELLS, self.size.width - 3 - (REGION_WIDTH + 2) - (widest_total + 2) - 3))
@@ -80,6 +99,7 @@ class ComparisonTable(DataTable):
                 region,
                 Text(row.total, style="bold", justify="right"),
                 Text(bar, style="cyan"),
+                *([saving_text(est, locale)] if home else []),
                 row.documented,
                 stay_cell(est),
                 notes_cell(est),
