@@ -33,12 +33,24 @@ if TYPE_CHECKING:
         UnknownRegionError,
     )
     from .fx import FxTable
+    from .itinerary import compare_itineraries
     from .loading import load_rates
-    from .models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source
+    from .models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source, Visit
     from .money import Range
     from .plan import CustomLine, Plan
     from .planfile import PlanFile, parse_plan_file, read_plan_file
-    from .result import Comparison, Estimate, FxUsed, Line, Notice, Quantity, StaySummary
+    from .result import (
+        Comparison,
+        Estimate,
+        FxUsed,
+        Itineraries,
+        Line,
+        Notice,
+        Quantity,
+        StaySummary,
+        Verdict,
+        VisitStep,
+    )
 
 __version__ = "0.1.0"
 
@@ -57,6 +69,7 @@ _HOME = {
     "FxUsed": "result",
     "InvalidPlanError": "errors",
     "InvalidRangeError": "errors",
+    "Itineraries": "result",
     "Line": "result",
     "Note": "models",
     "Notice": "result",
@@ -81,7 +94,11 @@ _HOME = {
     "UnknownLocaleError": "errors",
     "UnknownOfferError": "errors",
     "UnknownRegionError": "errors",
+    "Verdict": "result",
+    "Visit": "models",
+    "VisitStep": "result",
     "compare": "engine",
+    "compare_itineraries": "itinerary",
     "estimate": "engine",
     "load_rates": "loading",
     "parse_plan_file": "planfile",
@@ -102,6 +119,7 @@ __all__ = [
     "FxUsed",
     "InvalidPlanError",
     "InvalidRangeError",
+    "Itineraries",
     "Line",
     "Note",
     "Notice",
@@ -126,7 +144,11 @@ __all__ = [
     "UnknownLocaleError",
     "UnknownOfferError",
     "UnknownRegionError",
+    "Verdict",
+    "Visit",
+    "VisitStep",
     "compare",
+    "compare_itineraries",
     "estimate",
     "load_rates",
     "parse_plan_file",

@@ -13,7 +13,7 @@ from .parts import Notices, Part
 from .plan import Plan
 from .stay import CityRates
 
-__all__ = ["Journey", "meal_days", "plan_journey", "price_flights", "price_lodging", "price_meals"]
+__all__ = ["Journey", "meal_days", "places_for", "plan_journey", "price_flights", "price_lodging", "price_meals"]
 
 _ZERO = Decimal(0)
 
@@ -79,11 +79,12 @@ def plan_journey(offer: Offer, plan: Plan, book: RateBook, notices: Notices) -> 
             "the source does not give: give nights to price them",
         )
 
-    places, label = _places(offer, plan, book, notices)
+    places, label = places_for(offer, plan, book, notices)
     return Journey(trips, nights, nights_from, rooms, places, label)
 
 
-def _places(offer: Offer, plan: Plan, book: RateBook, notices: Notices) -> tuple[list[CityRates], str | None]:
+def places_for(offer: Offer, plan: Plan, book: RateBook, notices: Notices) -> tuple[list[CityRates], str | None]:
+    """The per diem place(s) of the stay: the plan's city, else each country's default row."""
     region = offer.region
     if plan.city is not None:
         countries = region.countries if region.countries and region.complete else None

@@ -11,5 +11,6 @@ LIMITS = {
     "sessions": (1, 100),
     "courses": (1, 10),
     "travellers_per_room": (1, 10),
+    "visit_companions": (0, 49),
 }
 """Inclusive bounds of each count; beyond them a plan is refused, not corrected."""

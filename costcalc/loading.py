@@ -23,7 +23,7 @@ __all__ = [
     "shipped_rates_dir",
 ]
 
-REQUIRED_ASSUMPTIONS = ("stay-low-fraction", "meals-first-last-day")
+REQUIRED_ASSUMPTIONS = ("stay-low-fraction", "meals-first-last-day", "same-day-visit-nights")
 """Assumptions the engine reads a value from; a rates folder must define them."""
 
 RATE_FILES = {
@@ -149,6 +149,24 @@ def parse_offer(text: str, sources: dict[str, Source], path: str = "rates/offers
     protocol["facts"] = [
         _cite(row, sources, text, path, ("protocol", "facts", i)) for i, row in enumerate(protocol.get("facts", []))
     ]
+    visits = []
+    for i, row in enumerate(protocol.get("visits", [])):
+        row = _cite(row, sources, text, path, ("protocol", "visits", i))
+        for key in ("days", "gap_before"):
+            if isinstance(row.get(key), list) and len(row[key]) == 2:
+                row[key] = {"low": row[key][0], "high": row[key][1]}
+        gap_quote = row.pop("gap_quote", None)
+        if gap_quote is not None:
+            row["gap_citation"] = {"source": row["citation"]["source"], "quote": gap_quote}
+        visits.append(row)
+    if visits:
+        protocol["visits"] = visits
+    every = protocol.get("follow_up_every")
+    if isinstance(every, list) and len(every) == 2:
+        protocol["follow_up_every"] = {"low": every[0], "high": every[1]}
+    if "follow_up_quote" in protocol:
+        row = {"source": protocol.pop("follow_up_source", None), "quote": protocol.pop("follow_up_quote")}
+        protocol["follow_up_citation"] = _cite(row, sources, text, path, ("protocol", "follow_up_quote"))["citation"]
     nights = protocol.get("nights")
     if isinstance(nights, list) and len(nights) == 2:
         protocol["nights"] = {"low": nights[0], "high": nights[1]}

@@ -158,6 +158,23 @@ class Price(_DataModel):
         return self
 
 
+class Visit(_DataModel):
+    """One visit of a documented protocol: how long it takes there, what it does, and when."""
+
+    label: str
+    """What happens, for people ("Consultation and fat harvest", "Infusion")."""
+    days: Count
+    """Days at the clinic; a trip of N days has N - 1 nights (a same-day visit: 0)."""
+    sessions: int = 0
+    """Treatment sessions given at this visit (0: consultation or harvest only)."""
+    gap_before: Count | None = None
+    """Days from the start of the previous visit to the start of this one; None for the first."""
+    citation: Citation
+    """Where the visit is documented."""
+    gap_citation: Citation | None = None
+    """Where the gap before it is documented."""
+
+
 class Protocol(_DataModel):
     """The documented treatment protocol, as far as the source gives it, per course."""
 
@@ -171,6 +188,12 @@ class Protocol(_DataModel):
     """How nights, trips and sessions follow from the documented facts."""
     facts: tuple[Fact, ...] = ()
     """The documented durations and session counts, with citations."""
+    visits: tuple[Visit, ...] = ()
+    """The protocol's visits in order, where the source gives a timeline (one course)."""
+    follow_up_every: Count | None = None
+    """Days between follow-up visits, each giving one more session, where the source documents them."""
+    follow_up_citation: Citation | None = None
+    """Where the follow-up spacing is documented."""
 
 
 class Region(_DataModel):

@@ -16,7 +16,7 @@ from pydantic.json_schema import models_json_schema
 from . import __version__
 from ._model import Model
 from .models import _DataModel
-from .result import Comparison, Estimate
+from .result import Comparison, Estimate, Itineraries
 
 __all__ = ["output_schema"]
 
@@ -24,19 +24,23 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def output_schema(which: str = "all") -> dict[str, Any]:
-    """``estimate``, ``comparison``, or ``all``: one document that accepts either output."""
+    """``estimate``, ``comparison``, ``itineraries``, or ``all``: one document that accepts any of them."""
     if which == "estimate":
         schema = {"$schema": _DIALECT, **Estimate.model_json_schema(mode="serialization")}
     elif which == "comparison":
         schema = {"$schema": _DIALECT, **Comparison.model_json_schema(mode="serialization")}
+    elif which == "itineraries":
+        schema = {"$schema": _DIALECT, **Itineraries.model_json_schema(mode="serialization")}
     else:
-        refs, defs = models_json_schema([(Estimate, "serialization"), (Comparison, "serialization")])
+        models = [(Estimate, "serialization"), (Comparison, "serialization"), (Itineraries, "serialization")]
+        refs, defs = models_json_schema(models)
         schema = {
             "$schema": _DIALECT,
             "title": f"costcalc {__version__} output",
-            "description": "What `costcalc estimate --json` (an Estimate) or `costcalc compare --json` (a Comparison) "
-            "prints. Amounts are decimal strings; open_high marks a high end the source leaves open.",
-            "oneOf": [refs[(Estimate, "serialization")], refs[(Comparison, "serialization")]],
+            "description": "What `costcalc estimate --json` (an Estimate), `costcalc compare --json` (a Comparison) "
+            "or `costcalc estimate --itinerary both --json` (Itineraries) prints. Amounts are decimal strings; "
+            "open_high marks a high end the source leaves open.",
+            "oneOf": [refs[m] for m in models],
             **defs,
         }
     _describe(schema)

@@ -20,6 +20,7 @@ ASSUMPTIONS = {
     "travellers-per-room": Assumption(id="travellers-per-room", label="2 a room", reasoning="r", value=D(2)),
     "meals-first-last-day": Assumption(id="meals-first-last-day", label="75%", reasoning="r", value=D("0.75")),
     "no-stay-without-nights": Assumption(id="no-stay-without-nights", label="no stay", reasoning="r"),
+    "same-day-visit-nights": Assumption(id="same-day-visit-nights", label="1 night", reasoning="r", value=D(1)),
 }
 
 # 1 EUR = 1.25 USD = 160 JPY, and the real ECB USD rate for an inexact division.
@@ -43,11 +44,26 @@ def price(low, high, currency="USD", basis="course", open_high=False, sessions=N
     )
 
 
-def offer(id="jp-course", prices=None, nights=None, trips=None, sessions=None, countries=("JP",), name="Japan") -> Offer:
+def visit(label, days=(1, 1), sessions=0, gap=None) -> dict:
+    """A protocol visit: ``days`` at the clinic, ``gap`` days since the previous visit began."""
+    found = {"label": label, "days": {"low": days[0], "high": days[1]}, "sessions": sessions, "citation": CITE}
+    if gap is not None:
+        found["gap_before"] = {"low": gap[0], "high": gap[1]}
+        found["gap_citation"] = CITE
+    return found
+
+
+def offer(
+    id="jp-course", prices=None, nights=None, trips=None, sessions=None, countries=("JP",), name="Japan",
+    visits=(), follow_up_every=None,
+) -> Offer:
     protocol = Protocol(
         nights=None if nights is None else {"low": nights[0], "high": nights[1]},
         trips=trips,
         sessions=sessions,
+        visits=visits,
+        follow_up_every=None if follow_up_every is None else {"low": follow_up_every[0], "high": follow_up_every[1]},
+        follow_up_citation=None if follow_up_every is None else CITE,
     )
     return Offer(
         id=id,

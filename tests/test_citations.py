@@ -97,6 +97,13 @@ def _cited(offer: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     rows = [(f"prices[{i}]", row) for i, row in enumerate(offer.get("prices", []))]
     rows += [(f"protocol.facts[{i}]", row) for i, row in enumerate(offer.get("protocol", {}).get("facts", []))]
     rows += [(f"notes[{i}]", row) for i, row in enumerate(offer.get("notes", []))]
+    protocol = offer.get("protocol", {})
+    for i, row in enumerate(protocol.get("visits", [])):
+        rows.append((f"protocol.visits[{i}]", row))
+        if "gap_quote" in row:
+            rows.append((f"protocol.visits[{i}].gap", {"source": row["source"], "quote": row["gap_quote"]}))
+    if "follow_up_quote" in protocol:
+        rows.append(("protocol.follow_up", {"source": protocol["follow_up_source"], "quote": protocol["follow_up_quote"]}))
     return rows
 
 
@@ -192,44 +199,15 @@ def test_required_assumptions() -> None:
 
 @pytest.mark.parametrize("offer_id", OFFER_IDS)
 def test_offer_builds_the_models(offer_id: str) -> None:
-    """The data fits costcalc's models: source + quote -> Citation, amounts -> Range."""
-    from costcalc.models import Citation, Count, Fact, Note, Offer, Price, Protocol, Region, Source
-    from costcalc.money import Range
+    """The data fits costcalc's models: source + quote -> Citation, amounts -> Range, visits -> Visit."""
+    from costcalc.loading import parse_offer
+    from costcalc.models import Source
 
     sources = {key: Source(**row) for key, row in _sources().items()}
-    offer = _load(RATES / "offers" / f"{offer_id}.toml")
-
-    def cite(row: dict[str, Any]) -> Citation:
-        return Citation(source=sources[row["source"]], quote=row["quote"])
-
-    prices = [
-        Price(
-            basis=row["basis"],
-            sessions=row.get("sessions"),
-            amount=Range(low=row["low"], high=row["high"], currency=row["currency"], open_high=row["open_high"]),
-            citation=cite(row),
-        )
-        for row in offer["prices"]
-    ]
-    protocol = dict(offer.get("protocol", {}))
-    facts = [Fact(text=row["text"], citation=cite(row)) for row in protocol.pop("facts", [])]
-    if "nights" in protocol:
-        low, high = protocol["nights"]
-        protocol["nights"] = Count(low=low, high=high)
-    built = Offer(
-        id=offer["id"],
-        condition=offer["condition"],
-        treatment=offer["treatment"],
-        cell_type=offer["cell_type"],
-        provider=offer.get("provider", ""),
-        includes=offer.get("includes", []),
-        excludes=offer.get("excludes", []),
-        region=Region(**offer["region"]),
-        prices=prices,
-        protocol=Protocol(**protocol, facts=facts),
-        notes=[Note(kind=row["kind"], text=row["text"], citation=cite(row)) for row in offer.get("notes", [])],
-    )
+    path = RATES / "offers" / f"{offer_id}.toml"
+    built = parse_offer(path.read_text(encoding="utf-8"), sources, str(path))
     assert built.id == offer_id
+    assert len(built.protocol.visits) == len(_load(path).get("protocol", {}).get("visits", []))
 
 
 # --- verbatim: needs the seed documents -----------------------------------------------

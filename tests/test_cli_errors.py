@@ -51,6 +51,10 @@ CASES = [
     (["offers", "--condition", "cancer"], ["unknown condition 'cancer'", "valid: als, alzheimers"]),
     (["fx", "--currency", "XAU"], ["no exchange rate for currency 'XAU'"]),
     (["launch"], ["invalid choice: 'launch'"]),
+    (["estimate", "--offer", "us-als", "--itinerary", "both"], ["gives no timeline of visits", "jp-alzheimers-adipose-msc"]),
+    (["estimate", "--offer", "rs-als-msc", "--itinerary", "stay"], ["no single stay for rs-als-msc", "--itinerary return"]),
+    (["estimate", "--offer", "jp-alzheimers-adipose-msc", "--itinerary", "both", "--nights", "30"], ["leave nights and trips unset"]),
+    (["estimate", "--offer", "jp-alzheimers-adipose-msc", "--itinerary", "week"], ["invalid choice: 'week'"]),
 ]
 
 

@@ -26,6 +26,10 @@ CASES = {
     "estimate-plan": ["estimate", "--plan", PLAN],
     "compare-alzheimers": ["compare", "--condition", "alzheimers", "--origin", "US"],
     "compare-als-eur": ["compare", "--condition", "als", "--origin", "GB", "--currency", "EUR", "--travellers", "3"],
+    "itinerary-japan": [
+        "estimate", "--offer", "jp-alzheimers-adipose-msc", "--origin", "US", "--city", "Tokyo", "--sessions", "2",
+        "--visit-companions", "1", "--start-date", "2027-03-01", "--itinerary", "both",
+    ],
 }
 SUFFIX = {"table": "txt", "json": "json", "csv": "csv", "markdown": "md"}
 

@@ -52,6 +52,16 @@ async def type_into(pilot, selector, text):
     await pilot.pause()
 
 
+async def breakdown_of(pilot, offer_id):
+    """Move the table's cursor to an offer, as a person would with the arrow keys; the breakdown's text."""
+    app = pilot.app
+    app.query_one(ComparisonTable).focus()
+    ids = [key for key, _ in table_rows(app)]
+    await pilot.press(*["down"] * ids.index(offer_id))
+    await pilot.pause()
+    return " ".join(app.query_one("#breakdown").plain.split())
+
+
 @pytest.fixture
 def app(book):
     application = make_app(book, today=TODAY)
@@ -123,12 +133,7 @@ async def test_an_unknown_city_names_the_closest_ones(app):
 async def test_the_breakdown_follows_the_selected_row(app, book):
     async with app.run_test(size=(120, 40)) as pilot:
         await type_into(pilot, "#city-JP", "Tokyo")
-        table = app.query_one(ComparisonTable)
-        table.focus()
-        ids = [key for key, _ in table_rows(app)]
-        await pilot.press(*["down"] * ids.index("jp-alzheimers-adipose-msc"))
-        await pilot.pause()
-        shown = " ".join(app.query_one("#breakdown").plain.split())
+        shown = await breakdown_of(pilot, "jp-alzheimers-adipose-msc")
         assert "Lodging, Tokyo City, Japan" in shown
         assert "Foreign Per Diem Rates" in shown
         assert "Act on the Safety of Regenerative Medicine" in shown  # the regulatory note
@@ -230,3 +235,21 @@ def test_a_form_saved_and_read_back_is_the_same_form(book):
     assert (again.travellers, again.origin, again.nights, again.currency, again.locale) == ("3", "GB", "20", "EUR", "de_DE")
     assert again.fare == "400-700" and again.lodging == "60-90 USD"
     assert dict(again.cities) == {"IN": "Delhi", "RS": "Belgrade"}  # as typed
+
+
+async def test_the_breakdown_shows_both_ways_through_a_multi_visit_protocol(app, book):
+    from costcalc import Plan
+    from costcalc.itinerary import compare_itineraries
+    from costcalc.render.itineraries import verdict_words
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_into(pilot, "#origin", "US")
+        shown = await breakdown_of(pilot, "jp-alzheimers-adipose-msc")
+        expected = compare_itineraries(Plan(offer="jp-alzheimers-adipose-msc", origin="US"), book, today=TODAY)
+        assert "Stay or fly home?" in shown
+        assert " ".join(verdict_words(expected, "en_US").split()) in shown
+        await type_into(pilot, "#nights", "30")
+        app.query_one(ComparisonTable).focus()
+        await pilot.pause()
+        shown = " ".join(app.query_one("#breakdown").plain.split())
+        assert "Clear Nights and Round trips to compare" in shown

@@ -17,9 +17,11 @@ from ..book import RateBook
 from ..engine import compare
 from ..errors import CostcalcError
 from ..fx import STALE_AFTER_DAYS
+from ..itinerary import compare_itineraries
+from ..plan import Plan
 from ..planfile import PlanFile, read_plan_file, write_plan_file
 from ..render import render_comparison
-from ..result import Comparison
+from ..result import Comparison, Itineraries
 from .breakdown import Breakdown
 from .form import PlanForm, condition_name
 from .formstate import FormState, build, form_of, plan_file_of_form
@@ -58,6 +60,7 @@ class CostcalcApp(App[None]):
             self.initial = FormState(condition=condition, offers=tuple(o.id for o in book.offers_for(condition)))
             self.plan_path = None
         self.comparison: Comparison | None = None
+        self.plans: dict[str, Plan] = {}
         self.locale = self.initial.locale
         self.problems: dict[str, str] = {}
 
@@ -96,6 +99,7 @@ class CostcalcApp(App[None]):
             self._status()
             return
         self.locale = built.locale
+        self.plans = {plan.offer: plan for plan in built.plans}
         table = self.query_one(ComparisonTable)
         table.show(self.comparison, self.locale)
         self.query_one("#title", Static).update(self._title(state))
@@ -136,7 +140,19 @@ class CostcalcApp(App[None]):
             return
         chosen = self.query_one(ComparisonTable).selected_offer()
         est = next((e for e in self.comparison.estimates if e.offer_id == chosen), None)
-        self.query_one(Breakdown).show(est, self.locale)
+        self.query_one(Breakdown).show(est, self.locale, self._itineraries(chosen))
+
+    def _itineraries(self, offer_id: str | None) -> Itineraries | str | None:
+        """Both ways through the selected offer's visits, or why they are not shown."""
+        plan = self.plans.get(offer_id or "")
+        if plan is None or not self.book.offer(plan.offer).protocol.visits:
+            return None
+        if plan.nights is not None or plan.trips is not None:
+            return "Clear Nights and Round trips to compare one long stay with a round trip per visit."
+        try:
+            return compare_itineraries(plan, self.book, today=self.today)
+        except CostcalcError as exc:
+            return str(exc)
 
     # --- files -----------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@ from textual.widgets import Static
 
 from ..render import render_estimate
 from ..render.words import assumptions_used
-from ..result import Estimate
+from ..render.itineraries import render_itineraries
+from ..result import Estimate, Itineraries
 
 __all__ = ["Breakdown"]
 
@@ -20,13 +21,18 @@ class Breakdown(VerticalScroll):
     def compose(self):
         yield Static("Choose an offer in the table to see how its total is made.", id="breakdown-text")
 
-    def show(self, est: Estimate | None, locale: str) -> None:
+    def show(self, est: Estimate | None, locale: str, itineraries: Itineraries | str | None = None) -> None:
         text = self.query_one("#breakdown-text", Static)
         if est is None:
             text.update("No offer selected.")
             return
         width = max(40, self.scrollable_content_region.width - 1)
         shown = Text.from_ansi(render_estimate(est, "table", locale=locale, width=width, terminal=True))
+        if isinstance(itineraries, str):
+            shown.append(f"\nStay or fly home?\n{itineraries}\n")
+        elif itineraries is not None:
+            shown.append("\n")
+            shown.append(render_itineraries(itineraries, "table", locale=locale, width=width))
         used = assumptions_used(est)
         if used:
             shown.append("\nAssumptions, and why\n", style="bold")
