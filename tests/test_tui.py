@@ -57,7 +57,7 @@ async def breakdown_of(pilot, offer_id):
     app = pilot.app
     app.query_one(ComparisonTable).focus()
     ids = [key for key, _ in table_rows(app)]
-    await pilot.press(*["down"] * ids.index(offer_id))
+    await pilot.press(*["up"] * len(ids), *["down"] * ids.index(offer_id))
     await pilot.pause()
     return " ".join(app.query_one("#breakdown").plain.split())
 
@@ -248,6 +248,13 @@ async def test_the_breakdown_shows_both_ways_through_a_multi_visit_protocol(app,
         expected = compare_itineraries(Plan(offer="jp-alzheimers-adipose-msc", origin="US"), book, today=TODAY)
         assert "Stay or fly home?" in shown
         assert " ".join(verdict_words(expected, "en_US").split()) in shown
+        await type_into(pilot, "#visit_companions", "1")
+        shown = await breakdown_of(pilot, "jp-alzheimers-adipose-msc")
+        joined = compare_itineraries(
+            Plan(offer="jp-alzheimers-adipose-msc", origin="US", visit_companions=1), book, today=TODAY
+        )
+        assert "(and 1 for the treatment visits)" in shown
+        assert " ".join(verdict_words(joined, "en_US").split()) in shown
         await type_into(pilot, "#nights", "30")
         app.query_one(ComparisonTable).focus()
         await pilot.pause()

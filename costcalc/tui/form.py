@@ -21,6 +21,7 @@ _TEXT_FIELDS = {
     # id: (label, placeholder)
     "travellers": ("Travellers, patient included", "2"),
     "origin": ("Flying from (country code)", "e.g. US; blank: no flights"),
+    "visit_companions": ("Companions for treatment visits only", "0"),
     "nights": ("Nights away, in total", "from each protocol"),
     "trips": ("Round trips", "from each protocol"),
     "sessions": ("Sessions", "from each protocol"),
@@ -66,7 +67,7 @@ class PlanForm(VerticalScroll):
         codes = sorted(self.book.fx.rates)
         yield Select([(code, code) for code in codes], value=self.state.currency, allow_blank=False, id="currency")
         yield Static("", classes="field-error", id="currency-error")
-        for name in ("travellers", "origin"):
+        for name in ("travellers", "visit_companions", "origin"):
             yield from self._text_field(name)
         yield Label("City at each destination", classes="field-label")
         yield Vertical(*self._city_fields(), id="cities")

@@ -19,7 +19,7 @@ from ..textinput import parse_code, parse_count, parse_range
 
 __all__ = ["COUNT_FIELDS", "MONEY_FIELDS", "Built", "FormState", "build", "form_of", "plan_file_of_form"]
 
-COUNT_FIELDS = ("travellers", "nights", "trips", "sessions", "courses")
+COUNT_FIELDS = ("travellers", "visit_companions", "nights", "trips", "sessions", "courses")
 """Fields typed as whole numbers; blank nights, trips and sessions mean "from the protocol"."""
 MONEY_FIELDS = ("fare", "lodging", "home")
 """Fields typed as ``LOW-HIGH [CODE]``; blank: not given."""
@@ -33,6 +33,8 @@ class FormState:
     offers: tuple[str, ...] = ()
     """Selected offer ids (the form starts with all of the condition's)."""
     travellers: str = "2"
+    visit_companions: str = ""
+    """Companions who join only the treatment visits (shown in the stay-or-return breakdown)."""
     origin: str = ""
     cities: tuple[tuple[str, str], ...] = ()
     """(region code, city typed) pairs: one city per destination."""

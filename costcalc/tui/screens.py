@@ -42,6 +42,16 @@ nights to price it.
 **Nights and trips** left blank come from each offer's documented protocol, shown as
 "(protocol)" in the Stay column; what you type applies to every offer.
 
+**Stay or fly home?** For a protocol of several visits (Japan: harvest, 3-4 weeks of
+cell culture, then the infusion), the breakdown prices one long stay and a round trip
+per visit with the same prices, and says which is cheaper whatever the prices turn out
+to be, or the fare below which flying home is cheaper. "Companions for treatment visits
+only" come for the treatment visits alone. Leave Nights and Round trips blank for it.
+
+**At home.** Give what the treatment (or the nearest alternative) costs at home and every
+offer shows the saving (which can be negative) and the travel and stay cost at which
+going abroad stops saving money.
+
 **Exchange rates** are the ECB euro reference rates of the date in the footer; amounts
 convert through the euro. Rates older than 30 days are flagged.
 
