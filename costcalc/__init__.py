@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     )
     from .fx import FxTable
     from .itinerary import compare_itineraries
+    from .simulate import simulate
     from .loading import load_rates
     from .models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source, Visit
     from .money import Range
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
         Line,
         Notice,
         Quantity,
+        Simulation,
         StaySummary,
         Verdict,
         VisitStep,
@@ -85,6 +87,7 @@ _HOME = {
     "RateNotFoundError": "errors",
     "RatesFileError": "errors",
     "Region": "models",
+    "Simulation": "result",
     "Source": "models",
     "StaySummary": "result",
     "UnknownCityError": "errors",
@@ -104,6 +107,7 @@ _HOME = {
     "parse_plan_file": "planfile",
     "plans_for": "engine",
     "read_plan_file": "planfile",
+    "simulate": "simulate",
 }
 
 __all__ = [
@@ -135,6 +139,7 @@ __all__ = [
     "RateNotFoundError",
     "RatesFileError",
     "Region",
+    "Simulation",
     "Source",
     "StaySummary",
     "UnknownCityError",
@@ -154,6 +159,7 @@ __all__ = [
     "parse_plan_file",
     "plans_for",
     "read_plan_file",
+    "simulate",
 ]
 
 

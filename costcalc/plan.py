@@ -30,6 +30,8 @@ _UNITS = {
 UNITS = ("once", "traveller", "trip", "night", "session")
 """What one unit of a custom line is; its quantity defaults to the plan's count of it."""
 
+Distribution = Literal["lognormal", "uniform", "triangular"]
+
 Figure = Literal["treatment", "fare", "lodging", "meals", "home"]
 
 
@@ -46,6 +48,8 @@ class CustomLine(Model):
     """How many units, replacing the count ``per`` gives (e.g. 80 traveller-days)."""
     cited: str = ""
     """Where the figure comes from, e.g. "written quote from clinic X, 2026-11-02"."""
+    distribution: Distribution | None = None
+    """How ``costcalc.simulate`` reads its range; None: the plan's ``distribution``."""
 
     @field_validator("label")
     @classmethod
@@ -112,6 +116,11 @@ class Plan(Model):
     """The user's own extra lines: visa, interpreter, insurance ..."""
     rates: dict[str, Decimal] = {}
     """Exchange-rate overrides: units of a currency per 1 EUR, replacing the shipped rate."""
+    distribution: Distribution = "lognormal"
+    """How ``costcalc.simulate`` reads each line's range: lognormal (its ends as the 5th and 95th
+    percentiles), uniform, or triangular with its mode at the midpoint."""
+    distributions: dict[str, Distribution] = {}
+    """Per line: a line's label or kind (``flights``) -> its distribution, replacing ``distribution``."""
 
     @field_validator("offer")
     @classmethod

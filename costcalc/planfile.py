@@ -80,6 +80,8 @@ PLAN_KEYS = {
     "rates": "table: CODE = units per 1 EUR",
     "custom": "array of tables: your own lines",
     "cities": "table: REGION = city, the city at each destination when comparing",
+    "distribution": "how simulate reads ranges: lognormal, uniform or triangular",
+    "distributions": "table: line label or kind = distribution, for simulate",
 }
 """Top-level keys of a plan file, with what each holds."""
 
@@ -90,7 +92,7 @@ _TABLE_KEYS = {
     "lodging": _FIGURE_KEYS,
     "meals": _FIGURE_KEYS,
     "home": _FIGURE_KEYS,
-    "custom": (*_FIGURE_KEYS, "label", "per", "quantity"),
+    "custom": (*_FIGURE_KEYS, "label", "per", "quantity", "distribution"),
 }
 _NOT_PLAN_FIELDS = ("offer", "offers", "condition", "locale", "cities")
 _FIGURES = ("treatment", "fare", "lodging", "meals", "home")
@@ -140,7 +142,7 @@ def parse_plan_file(text: str, path: str = "plan.toml") -> PlanFile:
         for i, row in enumerate(rows):
             table = _table(row, ("custom", i), text, path)
             figure, source = _figure(table, ("custom", i), text, path)
-            line = {k: v for k, v in table.items() if k in ("label", "per", "quantity")}
+            line = {k: v for k, v in table.items() if k in ("label", "per", "quantity", "distribution")}
             custom.append({**line, "amount": figure, "cited": source})
         fields["custom"] = custom
     for key in ("offer", "condition", "locale"):
@@ -315,6 +317,8 @@ def _custom_table(line: Any) -> dict[str, Any]:
         table["quantity"] = _number(line["quantity"])
     if line.get("cited"):
         table["source"] = line["cited"]
+    if line.get("distribution"):
+        table["distribution"] = line["distribution"]
     return table
 
 

@@ -1,4 +1,4 @@
-"""The scripted path stays light: a JSON estimate never imports textual or rich."""
+"""The scripted path stays light: a JSON estimate never imports textual, rich or numpy."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from costcalc.cli import main
 out = io.StringIO()
 with contextlib.redirect_stdout(out):
     code = main(["estimate", "--offer", "jp-alzheimers-adipose-msc", "--origin", "US", "--json"])
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich"))
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich", "numpy"))
 print(code, len(out.getvalue()), heavy)
 """
 
 
-def test_a_json_estimate_never_imports_textual_or_rich():
+def test_a_json_estimate_never_imports_textual_rich_or_numpy():
     done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True)
     code, size, heavy = done.stdout.split(" ", 2)
     assert code == "0" and int(size) > 1000

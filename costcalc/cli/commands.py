@@ -136,6 +136,8 @@ def _estimate(args, planfile: PlanFile | None, fields, book: RateBook, locale: s
     plan = _for_offer(offer, fields, planfile, args, book)
     terminal, width = _terminal()
     fmt = args.format or "table"
+    if args.itinerary == "both" and args.simulate:
+        raise InvalidPlanError("--simulate samples one estimate: use it with --itinerary stay or --itinerary return")
     if args.itinerary:
         from ..itinerary import compare_itineraries
 
@@ -150,8 +152,18 @@ def _estimate(args, planfile: PlanFile | None, fields, book: RateBook, locale: s
             raise InvalidPlanError(f"no single stay for {offer}: {both.stay_unavailable}; use --itinerary return")
     else:
         est = estimate(plan, book, today=args.as_of)
-    _print(render_estimate(est, fmt, locale=locale, width=width, terminal=terminal))
+    _print(render_estimate(_with_stats(est, args), fmt, locale=locale, width=width, terminal=terminal))
     return 0
+
+
+def _with_stats(est, args):
+    """The estimate with its likely costs when --simulate is given (numpy is imported only then)."""
+    if not args.simulate:
+        return est
+    from ..simulate import DEFAULT_SEED, simulate
+
+    seed = DEFAULT_SEED if args.seed is None else args.seed
+    return est.model_copy(update={"stats": simulate(est, samples=args.simulate, seed=seed, distribution=args.distribution)})
 
 
 def _compare(args, planfile: PlanFile | None, fields, book: RateBook, locale: str) -> int:
@@ -177,6 +189,8 @@ def _compare(args, planfile: PlanFile | None, fields, book: RateBook, locale: st
             f"give what to compare: --condition ID ({', '.join(book.conditions)}) or --offers ID,ID,..."
         )
     cmp = compare([_for_offer(offer_id, fields, planfile, args, book) for offer_id in ids], book, today=args.as_of)
+    if args.simulate:
+        cmp = cmp.model_copy(update={"estimates": tuple(_with_stats(est, args) for est in cmp.estimates)})
     terminal, width = _terminal()
     _print(render_comparison(cmp, args.format or "table", locale=locale, width=width, terminal=terminal))
     return 0

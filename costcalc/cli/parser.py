@@ -41,6 +41,26 @@ _date = _typed(textinput.parse_date, "date")
 _currency = _typed(textinput.parse_code, "currency")
 
 
+def _samples(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a whole number of samples; valid: 1 to 10000000") from None
+    if not 1 <= value <= 10_000_000:
+        raise ValueError(f"{value} samples is out of bounds; valid: 1 to 10000000")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a seed; give a whole number from 0, e.g. 42") from None
+    if value < 0:
+        raise ValueError(f"{value} is not a seed; give a whole number from 0, e.g. 42")
+    return value
+
+
 def _count(name: str):
     return _typed(lambda text: textinput.parse_count(name, text), name)
 
@@ -114,6 +134,17 @@ def _plan_options() -> argparse.ArgumentParser:
     group.add_argument(
         "--as-of", type=_date, metavar="DATE", help="the date the estimate is made on, for the stale-rates warning (default: today)"
     )
+    likely = parent.add_argument_group("likely costs (sampling; the hard bounds stay as they are)")
+    likely.add_argument(
+        "--simulate", type=_typed(_samples, "samples"), nargs="?", const=10_000, metavar="N",
+        help="sample each line's range N times (default 10,000) and add the mean, P5-P95, a histogram "
+        "and which line matters most",
+    )
+    likely.add_argument("--seed", type=_typed(_seed, "seed"), metavar="N", help="seed of the sampling (default: fixed)")
+    likely.add_argument(
+        "--distribution", choices=("lognormal", "uniform", "triangular"),
+        help="how a range is read (default: the plan's, else lognormal with its ends as P5 and P95)",
+    )
     return parent
 
 
@@ -123,6 +154,7 @@ examples:
   costcalc estimate --offer in-als-msc --origin GB --currency GBP --travellers 3 --json
   costcalc estimate --plan examples/tokyo-with-quotes.toml --format markdown
   costcalc estimate --offer jp-alzheimers-adipose-msc --origin US --itinerary both
+  costcalc estimate --plan examples/four-line-model.toml --simulate 100000 --json
 """
 
 _COMPARE_EXAMPLES = """\
