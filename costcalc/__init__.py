@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     )
     from .fx import FxTable
     from .itinerary import compare_itineraries
-    from .simulate import simulate
+    from .sampling import simulate
     from .loading import load_rates
     from .models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source, Visit
     from .money import Range
@@ -107,7 +107,7 @@ _HOME = {
     "parse_plan_file": "planfile",
     "plans_for": "engine",
     "read_plan_file": "planfile",
-    "simulate": "simulate",
+    "simulate": "sampling",
 }
 
 __all__ = [

@@ -160,7 +160,7 @@ def _with_stats(est, args):
     """The estimate with its likely costs when --simulate is given (numpy is imported only then)."""
     if not args.simulate:
         return est
-    from ..simulate import DEFAULT_SEED, simulate
+    from ..sampling import DEFAULT_SEED, simulate
 
     seed = DEFAULT_SEED if args.seed is None else args.seed
     return est.model_copy(update={"stats": simulate(est, samples=args.simulate, seed=seed, distribution=args.distribution)})
