@@ -260,3 +260,35 @@ async def test_the_breakdown_shows_both_ways_through_a_multi_visit_protocol(app,
         await pilot.pause()
         shown = " ".join(app.query_one("#breakdown").plain.split())
         assert "Clear Nights and Round trips to compare" in shown
+
+
+async def test_each_bar_holds_its_likely_band_and_the_breakdown_its_simulated_figures(app, book):
+    from costcalc.formatting import format_money
+    from costcalc.render.bars import BLOCKS, draw, nice_ceiling
+    from costcalc.sampling import DEFAULT_SEED, simulate
+    from costcalc.tui.app import SAMPLES
+    from costcalc.tui.screens import HELP
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the sampling module loads after the first frame
+        await pilot.pause()
+        cmp = compare(plans_for(book, "alzheimers"), book, today=TODAY)
+        top = nice_ceiling(max(est.total.high for est in cmp.estimates))
+        table = app.query_one(ComparisonTable)
+        assert [key for key, _ in table_rows(app)] == [est.offer_id for est in cmp.estimates]
+        for index, est in enumerate(cmp.estimates):
+            sim = simulate(est, samples=SAMPLES, seed=DEFAULT_SEED)
+            bar = str(table.get_row_at(index)[3])
+            cells = len(bar) - 1
+            total = est.total
+            assert bar == draw(total.low, total.high, total.open_high, top, cells, BLOCKS, (sim.p10, sim.p90))
+            assert BLOCKS.dense in bar and "█" not in bar
+        est = next(e for e in cmp.estimates if e.offer_id == "jp-alzheimers-adipose-msc")
+        sim = simulate(est, samples=SAMPLES, seed=DEFAULT_SEED)
+        shown = await breakdown_of(pilot, est.offer_id)
+        assert "Likely cost (simulated, not a bound)" in shown
+        p10, p90 = format_money(sim.p10, "USD"), format_money(sim.p90, "USD")
+        assert f"80% of samples between {p10} (P10) and {p90} (P90)" in shown
+        assert "Simulated totals, grouped" in shown and "Which line's uncertainty weighs most" in shown
+    assert "P10" in HELP and "not a bound" in HELP

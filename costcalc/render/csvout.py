@@ -14,7 +14,7 @@ from typing import Any
 from ..fx import FxTable
 from ..models import Citation, Offer, Source
 from ..money import Range
-from ..result import Comparison, Estimate, HomeComparison
+from ..result import Comparison, Estimate, HomeComparison, Simulation
 from . import words
 
 __all__ = ["comparison", "estimate", "fx", "offers"]
@@ -66,6 +66,14 @@ def _home(home: HomeComparison | None) -> dict[str, Any]:
     return found
 
 
+_STATS = ("mean", "p5", "p10", "p50", "p90", "p95", "samples", "seed")
+"""Columns of the simulated total (likely costs, not bounds): empty without a simulation."""
+
+
+def _stats(sim: Simulation | None) -> dict[str, Any]:
+    return {} if sim is None else {name: getattr(sim, name) for name in _STATS}
+
+
 def _citation(cited: Citation | None) -> dict[str, Any]:
     if cited is None:
         return {}
@@ -77,12 +85,13 @@ _ESTIMATE = (
     "offer_id", "line", "kind", "label", "quantity_low", "quantity_high", "quantity_unit",
     "unit_currency", "unit_low", "unit_high", "unit_open_high", "currency", "low", "high", "open_high",
     "provenance", "source_id", "source_title", "source_date", "source_quote", "assumption_id", "assumption_label",
-    "cited", "detail", *_HOME,
+    "cited", "detail", *_HOME, *_STATS,
 )
 
 
 def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
-    """One row a line, then a ``total`` row with the estimate's total (and the comparison with home)."""
+    """One row a line, then a ``total`` row with the estimate's total (and the comparison with home, and
+    the simulated figures)."""
     rows = []
     for n, line in enumerate(est.lines, 1):
         rows.append({
@@ -96,14 +105,14 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
             "cited": line.cited, "detail": line.detail,
         })
     rows.append({"offer_id": est.offer_id, "kind": "total", "label": words.total_words(est),
-                 "currency": est.currency, **_range("", est.total), **_home(est.home)})
+                 "currency": est.currency, **_range("", est.total), **_home(est.home), **_stats(est.stats)})
     return _write(_ESTIMATE, rows)
 
 
 _COMPARISON = (
     "rank", "offer_id", "region", "condition", "treatment", "basis", "currency", "low", "high", "open_high",
     "documented_low", "documented_high", "assumed_low", "assumed_high", "user_low", "user_high",
-    "complete", "warnings", "notes", "fx_date", *_HOME,
+    "complete", "warnings", "notes", "fx_date", *_HOME, *_STATS,
 )
 
 
@@ -118,7 +127,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
             "user_low": est.user.low, "user_high": est.user.high,
             "complete": est.complete, "warnings": ";".join(w.code for w in est.warnings),
             "notes": ";".join(note.kind for note in est.notes), "fx_date": est.fx.date.isoformat(),
-            **_home(est.home),
+            **_home(est.home), **_stats(est.stats),
         }
         for rank, est in enumerate(cmp.estimates, 1)
     ))

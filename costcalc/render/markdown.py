@@ -49,6 +49,7 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     rows += [("", f"of it {name}", "", "", format_range(part, locale), part_share)
              for name, part, part_share in words.split(est)]
     out += ["", *table(("#", "What", "Quantity", "Unit price", "Amount", "From"), rows, "rllrrl")]
+    out += _stats(est, locale)
     out += _section("Compared with the treatment at home", words.home_words(est, locale))
     out += ["", "## How each line was priced, and where it comes from", ""]
     out += [f"{n}. {story}" for n, story in enumerate(words.line_story(est), 1)]
@@ -62,23 +63,45 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     return _finish(out)
 
 
+def _stats(est: Estimate, locale: str) -> list[str]:
+    """The simulated figures beside the hard bounds, the histogram as a text block, each line's share."""
+    sim = est.stats
+    if sim is None:
+        return []
+    out = ["", f"## {words.STATS_TITLE}", ""]
+    out += table(("Figure", "Amount"), words.stats_table(est, locale), "lr")
+    out += ["", f"Likely costs, not bounds, {words.stats_source(sim, locale)}."]
+    out += ["", *(f"- {note}" for note in sim.notes)] if sim.notes else []
+    out += ["", f"### {words.HISTOGRAM_TITLE}", "",
+            "Each row: sampled totals in that range, and their share; marked: P10, median, P90 of the samples "
+            "and the hard bounds.", "", "```text", *words.histogram_lines(sim, est.total, locale, 80), "```"]
+    out += ["", f"### {words.SENSITIVITY_TITLE}", ""]
+    out += table(words.SENSITIVITY_HEAD, words.sensitivity_rows(sim, None), "llr")
+    return out
+
+
 def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> str:
     """The ranked table, the rates, the legend, then each offer's notes and warnings in full."""
     rows = words.comparison_rows(cmp, locale, treatment_limit=None)
     home = any(est.home is not None for est in cmp.estimates)
     saving = ("Saving",) if home else ()
+    stats = any(est.stats is not None for est in cmp.estimates)
+    likely = (words.LIKELY_HEAD,) if stats else ()
     out = [f"# {words.comparison_title(cmp)}", ""]
     out += table(
-        ("#", "Region", "Treatment", "Basis", "Total", *saving, "Documented", "Marks"),
-        [(r.rank, r.region, r.treatment, r.basis, r.total, *([r.saving] if home else []), r.documented, r.marks)
+        ("#", "Region", "Treatment", "Basis", "Total", *likely, *saving, "Documented", "Marks"),
+        [(r.rank, r.region, r.treatment, r.basis, r.total, *([words.likely_cell(r.est.stats, locale)] if stats else []),
+          *([r.saving] if home else []), r.documented, r.marks)
          for r in rows],
-        "rlllr" + "r" * len(saving) + "rl",
+        "rlllr" + "r" * (len(likely) + len(saving)) + "rl",
     )
     shared = words.shared_home(cmp, locale)
     if shared:
         out += ["", shared]
     out += ["", words.fx_line(cmp.fx, locale)]
-    out += _section("Legend", words.comparison_legend(None, None, home), level="###")
+    legend = words.comparison_legend(None, None, home)
+    legend[1:1] = words.likely_legend(cmp, None, locale)  # after the line on open ends
+    out += _section("Legend", legend, level="###")
     for row in rows:
         est = row.est
         out += ["", f"## {row.rank}. {row.region} (`{est.offer_id}`)", "", est.treatment, ""]

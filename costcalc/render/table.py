@@ -162,6 +162,7 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     for (name, _, part_share), amount in zip(parts, sums[1:]):
         table.add_row("", f"  {name}", *blank, amount, part_share, style="dim")
     page.print(table)
+    _stats(page, est, locale, width)
     page.section("Compared with the treatment at home", words.home_words(est, locale))
     page.gap()
     page.heading("How each line was priced, and where it comes from")
@@ -177,6 +178,50 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
 
 
 _PROVENANCE_STYLE = {"documented": "green", "assumed": "yellow", "user": "cyan"}
+
+
+def _stats(page: _Page, est: Estimate, locale: str, width: int) -> None:
+    """The simulated figures beside the hard bounds, the histogram, and each line's share; nothing without stats."""
+    sim = est.stats
+    if sim is None:
+        return
+    page.section(words.STATS_TITLE, words.stats_words(est, locale))
+    page.gap()
+    page.heading(words.HISTOGRAM_TITLE)
+    page.print(Text("each row: sampled totals in that range, and their share; marked: P10, median, P90 of the "
+                    "samples and the hard bounds", style="dim"))
+    block = "█" if page.terminal else "#"
+    lines = words.histogram_lines(sim, est.total, locale, width - 2, block)
+    if max(map(cell_len, lines), default=0) <= width - 2:
+        page.print(Text("\n".join("  " + line for line in lines)))
+    else:  # a grid, so that marks too long for a narrow panel wrap in their own column
+        _histogram_grid(page, est, locale, width, block)
+    page.gap()
+    page.heading(words.SENSITIVITY_TITLE)
+    rows = words.sensitivity_rows(sim)
+    head = words.SENSITIVITY_HEAD
+    ends = [_widest(head[1], (r[1] for r in rows)), _widest(head[2], (r[2] for r in rows))]
+    table = page.table()
+    table.add_column(head[0], width=max(8, min(_widest(head[0], (r[0] for r in rows)), _rest(width, ends))))
+    table.add_column(head[1], no_wrap=True)
+    table.add_column(head[2], justify="right", no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    page.print(table)
+
+
+def _histogram_grid(page: _Page, est: Estimate, locale: str, width: int, block: str) -> None:
+    """The histogram for a narrow page: a shorter bar, and marks that wrap in their own column."""
+    sim = est.stats
+    bar_width = words.histogram_bar_width(words.histogram_cells(sim, est.total, locale, 0, block), width - 2, 9)
+    grid = Table.grid(padding=(0, 0, 0, 2), pad_edge=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True, min_width=bar_width)
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for row in words.histogram_cells(sim, est.total, locale, bar_width, block):
+        grid.add_row(*row)
+    page.print(grid)
 
 
 def _bar_header(zero: str, top: str, cells: int) -> str:
@@ -218,8 +263,20 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
         fixed.insert(3, saving_width)
     elif home:
         fixed[2] = max(fixed[2], saving_width)
-    # the bar takes what the fixed columns and an offer column of about a third leave, within bounds
-    cells = max(10, min(40, _rest(width, [*fixed, max(16, min(30, width // 3 - 3))]) - 1))
+    # likewise the simulated band in figures: a column of its own, else under the total (and the saving)
+    likely = [words.likely_cell(est.stats, locale) for est in cmp.estimates]
+    stats = any(likely)
+    below = [f"likely {cell}" if cell else "" for cell in likely]
+    likely_width = _widest(words.LIKELY_HEAD, likely)
+    likely_apart = stats and _rest(width, [*fixed, likely_width, 16, 11]) >= 0
+    if likely_apart:
+        fixed.insert(3, likely_width)
+    elif stats:
+        fixed[2] = max(fixed[2], _widest("", below))
+    # the bar takes what the fixed columns and an offer column of about a third (less the Likely column's
+    # width, so that a banded bar keeps its length) leave, within bounds
+    offer_target = max(16, min(30, width // 3 - 3) - (likely_width + _GAP if likely_apart else 0))
+    cells = max(10, min(40, _rest(width, [*fixed, offer_target]) - 1))
     offer_width = max(8, _rest(width, [*fixed, cells + 1]))
     longest_word = max((cell_len(w) for r in rows for w in f"{r.region} {r.treatment}".split()), default=0)
     if offer_width < min(longest_word, 24) < offer_width + cells - 10:  # a narrower bar before a broken word
@@ -231,20 +288,25 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Offer", width=offer_width, overflow="fold")
     table.add_column("Basis", no_wrap=True)
-    table.add_column("Total" if apart or not home else "Total\nSaving", justify="right", no_wrap=True, overflow="fold")
+    under = ([] if apart or not home else ["Saving"]) + ([] if likely_apart or not stats else ["Likely"])
+    table.add_column("\n".join(["Total", *under]), justify="right", no_wrap=True, overflow="fold")
     table.add_column(_bar_header(zero_text, top_text, cells), no_wrap=True, width=cells + 1)
+    if likely_apart:
+        table.add_column(words.LIKELY_HEAD, justify="right", no_wrap=True, overflow="fold")
     if apart:
         table.add_column("Saving", justify="right", no_wrap=True, overflow="fold")
     table.add_column("Doc.", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
-    for row in rows:
-        total = row.est.total
+    for row, likely_text, below_text in zip(rows, likely, below):
+        total, sim = row.est.total, row.est.stats
+        band = (sim.p10, sim.p90) if sim is not None else None
         table.add_row(
             str(row.rank),
             _cell((row.region, "bold"), (row.treatment, "dim")),
             row.basis,
-            row.total if apart else _cell((row.total, ""), (row.saving, "green")),
-            _bar(draw(total.low, total.high, total.open_high, top, cells, style), cells, terminal),
+            _cell((row.total, ""), ("" if apart else row.saving, "green"), ("" if likely_apart else below_text, "dim")),
+            _bar(draw(total.low, total.high, total.open_high, top, cells, style, band), cells, terminal),
+            *([likely_text] if likely_apart else []),
             *([row.saving] if apart else []),
             row.documented,
             Text(row.marks, style="bold red"),
@@ -256,7 +318,9 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
         page.print(shared)
     page.gap()
     page.print(Text(words.fx_line(cmp.fx, locale), style="dim"))
-    page.section("Legend", words.comparison_legend(style.sample, style.more, home), style="dim")
+    legend = words.comparison_legend(style.sample, style.more, home)
+    legend[2:2] = words.likely_legend(cmp, style.band_sample, locale)  # after the bar's own lines
+    page.section("Legend", legend, style="dim")
     for row in rows:
         details = [*words.row_details(row, 0), *(("=", text) for text in words.home_words(row.est, locale, not shared))]
         if details:

@@ -11,6 +11,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import Worker, WorkerState
 
 from ..atomic import write_atomically
 from ..book import RateBook
@@ -21,7 +22,7 @@ from ..itinerary import compare_itineraries
 from ..plan import Plan
 from ..planfile import PlanFile, read_plan_file, write_plan_file
 from ..render import render_comparison
-from ..result import Comparison, Itineraries
+from ..result import Comparison, Estimate, Itineraries, Simulation
 from .breakdown import Breakdown
 from .form import PlanForm, condition_name
 from .formstate import FormState, build, form_of, plan_file_of_form
@@ -31,6 +32,10 @@ from .table import ComparisonTable
 __all__ = ["CostcalcApp"]
 
 EXPORT_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "table"}
+
+SAMPLES = 10_000
+"""Draws of each offer's simulated total (the band in its bar, the histogram in the breakdown), with
+``costcalc.sampling.DEFAULT_SEED``: the figures ``costcalc estimate --simulate`` gives."""
 
 
 class CostcalcApp(App[None]):
@@ -63,6 +68,8 @@ class CostcalcApp(App[None]):
         self.plans: dict[str, Plan] = {}
         self.locale = self.initial.locale
         self.problems: dict[str, str] = {}
+        self.simulate: Callable[..., Simulation] | None = None
+        """``costcalc.sampling.simulate`` once it is loaded (numpy takes a while): until then no bands."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,6 +85,32 @@ class CostcalcApp(App[None]):
     def on_mount(self) -> None:
         self.recompute(self.initial)
         self.query_one(ComparisonTable).focus()
+        self.call_after_refresh(self._load_sampling)
+
+    def _load_sampling(self) -> None:
+        """Load numpy after the first frame, in a thread; the bands and histograms follow when it is there
+        (without it, there are none: the hard bounds stand alone)."""
+        self.run_worker(_import_sampling, name="sampling", thread=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "sampling" or event.state != WorkerState.SUCCESS:
+            return
+        self.simulate = event.worker.result
+        if self.comparison is not None:  # the shown comparison (the last valid one) gets its bands now
+            self.comparison = self._with_stats(self.comparison)
+            self.query_one(ComparisonTable).show(self.comparison, self.locale)
+            self.call_after_refresh(self._show_selected)
+
+    def _with_stats(self, comparison: Comparison) -> Comparison:
+        """Each estimate with its simulated total, once the sampling module is loaded."""
+        if self.simulate is None:
+            return comparison
+        simulate = self.simulate
+
+        def simulated(est: Estimate) -> Estimate:
+            return est.model_copy(update={"stats": simulate(est, samples=SAMPLES)})
+
+        return comparison.model_copy(update={"estimates": tuple(simulated(est) for est in comparison.estimates)})
 
     # --- recomputing -----------------------------------------------------------------------
 
@@ -90,7 +123,7 @@ class CostcalcApp(App[None]):
         built = build(state, self.book)
         if not built.problems:
             try:
-                self.comparison = compare(built.plans, self.book, today=self.today)
+                self.comparison = self._with_stats(compare(built.plans, self.book, today=self.today))
             except CostcalcError as exc:
                 built.problems["form"] = str(exc)
         self.problems = built.problems
@@ -206,3 +239,10 @@ class CostcalcApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+
+
+def _import_sampling() -> Callable[..., Simulation]:
+    """Import the sampling module (and numpy with it), off the app's thread."""
+    from ..sampling import simulate
+
+    return simulate

@@ -27,6 +27,13 @@ sum of its lines; its low end can only be reached if every line comes in at its 
 (shown above the column), so ranges that overlap are options whose cost may turn out
 the same.
 
+**The denser middle of the bar (▓ inside ░)** is where the total is likely to fall: P10
+to P90, the middle 80% of 10,000 simulated totals, each line's range read as lognormal
+with its ends as the 5th and 95th percentiles (fixed seed: the same figures every time).
+It is an estimate, not a bound: the bar's ends stay the hard bounds. The breakdown gives
+the figures, a histogram and which line's uncertainty weighs most. The band appears a
+moment after start, once the sampling library has loaded.
+
 **Documented vs assumed.** *Documented* amounts rest on a cited source (a clinic or
 broker page, the U.S. per diem tables), quoted word for word in the breakdown.
 *Assumed* amounts rest on a named assumption (for example the fare table between
@@ -73,7 +80,7 @@ Press Escape to close.
 
 
 class HelpScreen(ModalScreen[None]):
-    """What ranges, "+", the bar and documented vs assumed mean; the keys."""
+    """What ranges, "+", the bar and its band, and documented vs assumed mean; the keys."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 

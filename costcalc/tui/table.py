@@ -1,4 +1,5 @@
-"""The live comparison: one row per offer, cheapest first, each total with a bar on one shared scale."""
+"""The live comparison: one row per offer, cheapest first, each total with a bar on one shared scale,
+and inside the bar, once simulated, the likely middle (P10 to P90) in a denser shade."""
 
 from __future__ import annotations
 
@@ -92,7 +93,8 @@ class ComparisonTable(DataTable):
         self.clear()
         for row in rows:
             est = row.est
-            bar = draw(est.total.low, est.total.high, est.total.open_high, scale, cells, BLOCKS)
+            band = (est.stats.p10, est.stats.p90) if est.stats is not None else None
+            bar = draw(est.total.low, est.total.high, est.total.open_high, scale, cells, BLOCKS, band)
             region = row.region if len(row.region) <= REGION_WIDTH else row.region[: REGION_WIDTH - 1] + "…"
             self.add_row(
                 str(row.rank),
