@@ -135,3 +135,14 @@ def test_a_city_for_an_unknown_region_is_refused(tmp_path, capsys):
     path.write_text('condition = "als"\n\n[cities]\nXX = "Delhi"\n')
     assert main(["compare", "--plan", str(path)]) == 2
     assert "unknown region code 'XX'" in capsys.readouterr().err
+
+
+def test_city_per_region_on_the_command_line(capsys):
+    import json
+
+    from costcalc.cli import main
+
+    argv = ["compare", "--condition", "als", "--origin", "US", "--city", "IN=Delhi", "--city", "RS=Belgrade", "--json"]
+    assert main(argv) == 0
+    stays = {e["offer_id"]: e["stay"]["city"] for e in json.loads(capsys.readouterr().out)["estimates"]}
+    assert (stays["in-als-msc"], stays["rs-als-msc"]) == ("New Delhi, India", "Belgrade, Serbia")

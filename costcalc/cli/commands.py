@@ -17,7 +17,7 @@ from ..planfile import PlanFile, read_plan_file
 __all__ = ["run"]
 
 _PLAN_OPTIONS = (
-    "currency", "travellers", "origin", "city", "nights", "trips", "sessions", "courses", "start_date",
+    "currency", "travellers", "origin", "nights", "trips", "sessions", "courses", "start_date",
     "travellers_per_room", "visit_companions",
 )
 _FIGURES = ("fare", "lodging", "meals", "home")
@@ -110,18 +110,49 @@ def _plan(offer: str, fields: dict[str, Any]) -> Plan:
         raise InvalidPlanError(f"{where}{message}") from None
 
 
+def _cities(args, planfile: PlanFile | None) -> tuple[str | None, dict[str, str]]:
+    """The city for every destination (``--city X``) and per region (``--city JP=X``, the plan's [cities])."""
+    cities = dict(planfile.cities) if planfile else {}
+    plain = None
+    for given in args.city or ():
+        code, sep, city = given.partition("=")
+        if sep and code.strip() and city.strip():
+            cities[code.strip().upper()] = city.strip()
+        elif plain is not None:
+            raise InvalidPlanError(
+                f"two cities for every destination ({plain!r} and {given!r}); give one, or one per region "
+                "as --city JP=Tokyo --city IN=Mumbai"
+            )
+        else:
+            plain = given.strip()
+    return plain, cities
+
+
 def _for_offer(offer_id: str, fields: dict[str, Any], planfile: PlanFile | None, args, book: RateBook) -> Plan:
-    """The plan of one offer: the plan file's city for the offer's region, unless --city is given."""
-    cities = planfile.cities if planfile else {}
+    """The plan of one offer, with its destination's city: --city, else its region's, else the plan file's."""
+    plain, cities = _cities(args, planfile)
     if cities:
         known = {offer.region.code for offer in book.offers}
         for code in cities:
             if code not in known:
-                raise UnknownRegionError(code, known, hint=f"in [cities] of {planfile.path}")
-        region = book.offer(offer_id).region.code
-        if args.city is None and region in cities:
-            fields = {**fields, "city": cities[region]}
-    return _plan(offer_id, fields)
+                where = f"in [cities] of {planfile.path}" if planfile and code in planfile.cities else "in --city"
+                raise UnknownRegionError(code, known, hint=where)
+    region = book.offer(offer_id).region
+    if plain is not None:
+        fields = {**fields, "city": plain}
+    elif region.code in cities:
+        fields = {**fields, "city": cities[region.code]}
+    plan = _plan(offer_id, fields)
+    if plain is not None and args.command == "compare":
+        try:
+            book.stay.find(plain, region.countries if region.countries and region.complete else None)
+        except CostcalcError as exc:
+            found = str(exc).split("; valid:")[0]
+            raise InvalidPlanError(
+                f"--city applies to every offer compared, and {offer_id} is in {region.name}: {found}; "
+                f"give one city per destination, e.g. --city {region.code}=CITY"
+            ) from None
+    return plan
 
 
 def _estimate(args, planfile: PlanFile | None, fields, book: RateBook, locale: str) -> int:

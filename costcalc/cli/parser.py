@@ -101,7 +101,11 @@ def _plan_options() -> argparse.ArgumentParser:
     group.add_argument("--currency", type=_currency, help="currency of every amount shown (default USD)")
     group.add_argument("--travellers", type=_count("travellers"), help="people travelling, the patient included (default 2)")
     group.add_argument("--origin", metavar="CC", help="country flown from, ISO 3166 code such as US or GB (default: no flights)")
-    group.add_argument("--city", help="city of the stay, for lodging and meals (default: the country's rate)")
+    group.add_argument(
+        "--city", action="append", metavar="[REGION=]CITY",
+        help="city of the stay, for lodging and meals (default: the country's rate); comparing across "
+        "regions, one per destination: --city JP=Tokyo --city IN=Mumbai",
+    )
     group.add_argument("--nights", type=_count("nights"), help="nights away over all trips (default: the documented protocol)")
     group.add_argument("--trips", type=_count("trips"), help="round trips; 0 prices the treatment alone (default: the protocol)")
     group.add_argument("--sessions", type=_count("sessions"), help="sessions, for per-session offers (default: the protocol)")
