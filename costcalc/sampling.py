@@ -79,6 +79,7 @@ def simulate(
     shares: list[tuple[str, str, float, str]] = []
     notes: list[str] = []
     for line in est.lines:
+        # sampling is statistics, done in floating point; the figures return to Decimal in _money
         low, high = float(line.range.low), float(line.range.high)
         kind = chosen.get(line.label) or chosen.get(line.kind) or distribution
         if line.range.open_high and high > low:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import textwrap
+from decimal import Decimal
 
 from ..formatting import format_money, format_range
+from ..money import Range
 from ..result import Estimate, Itineraries, VisitStep
 from .words import citation
 
@@ -61,16 +64,19 @@ def _strategy_words(name: str, est: Estimate | None, locale: str) -> str:
     stay = est.stay
     return (
         f"{name}: {stay.trips} round trip(s), {stay.nights} night(s) away: {format_range(est.total, locale)}"
-        f" (travel and stay {format_range(_journey(est), locale)})"
+        f" (travel and stay {format_range(_lines_total(est, treatment=False), locale)})"
     )
 
 
-def _journey(est: Estimate):
-    from ..money import Range
-
-    low = sum((line.range.low for line in est.lines if line.kind != "treatment"), start=0)
-    high = sum((line.range.high for line in est.lines if line.kind != "treatment"), start=0)
-    return Range.trusted(low, high, est.currency, any(line.range.open_high for line in est.lines if line.kind != "treatment"))
+def _lines_total(est: Estimate, treatment: bool) -> Range:
+    """The sum of the treatment lines (``treatment``) or of every other line: travel and stay."""
+    lines = [line for line in est.lines if (line.kind == "treatment") == treatment]
+    return Range.trusted(
+        sum((line.range.low for line in lines), start=Decimal(0)),
+        sum((line.range.high for line in lines), start=Decimal(0)),
+        est.currency,
+        any(line.range.open_high for line in lines),
+    )
 
 
 def _text(it: Itineraries, locale: str, markdown: bool) -> str:
@@ -92,7 +98,7 @@ def _text(it: Itineraries, locale: str, markdown: bool) -> str:
     out.append("## Both ways" if markdown else "Both ways")
     out.append(f"{bullet}{_strategy_words('One stay', it.stay, locale)}")
     out.append(f"{bullet}{_strategy_words('A round trip per visit', it.return_trips, locale)}")
-    out.append(f"{bullet}both include the treatment, {format_range(_treatment(est), locale)}, which does not change")
+    out.append(f"{bullet}both include the treatment, {format_range(_lines_total(est, treatment=True), locale)}, which does not change")
     warnings = {w.code: w.message for e in (it.stay, it.return_trips) if e is not None for w in e.warnings}
     if warnings:
         out.append("")
@@ -104,16 +110,6 @@ def _text(it: Itineraries, locale: str, markdown: bool) -> str:
         f"{it.offer_id} --itinerary stay (or return)"
     )
     return "\n".join(out) + "\n"
-
-
-def _treatment(est: Estimate):
-    from ..money import Range
-
-    lines = [line for line in est.lines if line.kind == "treatment"]
-    return Range.trusted(
-        sum((line.range.low for line in lines), start=0), sum((line.range.high for line in lines), start=0),
-        est.currency, any(line.range.open_high for line in lines),
-    )
 
 
 def _csv(it: Itineraries) -> str:
@@ -148,8 +144,6 @@ def render_itineraries(it: Itineraries, fmt: str, *, locale: str = "en_US", widt
     if fmt == "markdown":
         return _text(it, locale, markdown=True)
     if fmt == "table":
-        import textwrap
-
         lines = []
         for line in _text(it, locale, markdown=False).splitlines():
             indent = len(line) - len(line.lstrip())
