@@ -38,7 +38,7 @@ def show(label: str, value: float, unit: str = "ms") -> None:
 
 def simulate_ms(est, samples: int, runs: int) -> float:
     """Median milliseconds of ``simulate(est, samples=...)`` over ``runs`` calls."""
-    from costcalc.sampling import simulate
+    from costcalc.pricing.sampling import simulate
 
     simulate(est, samples=samples)  # warm caches
     times = []
@@ -65,9 +65,9 @@ def main() -> None:
     book = costcalc.load_rates()
     est = costcalc.estimate(costcalc.Plan(offer=planfile.offer, **planfile.fields), book, today=bench_engine.TODAY)
     start = time.perf_counter()
-    import_module("costcalc.sampling")  # numpy with it
+    import_module("costcalc.pricing.sampling")  # numpy with it
 
-    show("import costcalc.sampling (numpy with it), once", (time.perf_counter() - start) * 1000)
+    show("import costcalc.pricing.sampling (numpy with it), once", (time.perf_counter() - start) * 1000)
     show("simulate, 1,000 samples (median of 201)", simulate_ms(est, 1_000, 201))
     show("simulate, 100,000 samples (median of 21)", simulate_ms(est, 100_000, 21))
 

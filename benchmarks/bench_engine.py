@@ -10,8 +10,8 @@ import statistics
 import time
 
 import costcalc
-import costcalc.engine  # the package imports its modules on first use: import them before timing
-import costcalc.loading
+import costcalc.pricing.engine  # the package imports its modules on first use: import them before timing
+import costcalc.ratebook.loading
 
 TODAY = dt.date(2026, 11, 21)
 

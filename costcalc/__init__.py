@@ -14,8 +14,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .book import RateBook
-    from .engine import compare, estimate, plans_for
+    from .ratebook.book import RateBook
+    from .pricing.engine import compare, estimate, plans_for
     from .errors import (
         CostcalcError,
         CurrencyMismatchError,
@@ -32,15 +32,15 @@ if TYPE_CHECKING:
         UnknownOfferError,
         UnknownRegionError,
     )
-    from .fx import FxTable
-    from .itinerary import compare_itineraries
-    from .sampling import simulate
-    from .loading import load_rates
-    from .models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source, Visit
+    from .ratebook.fx import FxTable
+    from .pricing.itinerary import compare_itineraries
+    from .pricing.sampling import simulate
+    from .ratebook.loading import load_rates
+    from .ratebook.models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source, Visit
     from .money import Range
-    from .plan import CustomLine, Plan
-    from .planfile import PlanFile, parse_plan_file, read_plan_file
-    from .result import (
+    from .planning.plan import CustomLine, Plan
+    from .planning.planfile import PlanFile, parse_plan_file, read_plan_file
+    from .pricing.result import (
         Comparison,
         Estimate,
         FxUsed,
@@ -61,39 +61,39 @@ __version__ = "0.1.0"
 # Each public name and the module that defines it: imported on first use, so that
 # `costcalc --help` and a bad option answer without building every model first.
 _HOME = {
-    "Assumption": "models",
-    "Citation": "models",
-    "Comparison": "result",
+    "Assumption": "ratebook.models",
+    "Citation": "ratebook.models",
+    "Comparison": "pricing.result",
     "CostcalcError": "errors",
-    "Count": "models",
+    "Count": "ratebook.models",
     "CurrencyMismatchError": "errors",
-    "CustomLine": "plan",
-    "Estimate": "result",
-    "FxTable": "fx",
-    "FxUsed": "result",
-    "HomeComparison": "result",
+    "CustomLine": "planning.plan",
+    "Estimate": "pricing.result",
+    "FxTable": "ratebook.fx",
+    "FxUsed": "pricing.result",
+    "HomeComparison": "pricing.result",
     "InvalidPlanError": "errors",
     "InvalidRangeError": "errors",
-    "Itineraries": "result",
-    "Line": "result",
-    "Note": "models",
-    "Notice": "result",
-    "Offer": "models",
-    "Plan": "plan",
-    "PlanFile": "planfile",
+    "Itineraries": "pricing.result",
+    "Line": "pricing.result",
+    "Note": "ratebook.models",
+    "Notice": "pricing.result",
+    "Offer": "ratebook.models",
+    "Plan": "planning.plan",
+    "PlanFile": "planning.planfile",
     "PlanFileError": "errors",
-    "Price": "models",
-    "Protocol": "models",
-    "Quantity": "result",
+    "Price": "ratebook.models",
+    "Protocol": "ratebook.models",
+    "Quantity": "pricing.result",
     "Range": "money",
-    "RateBook": "book",
+    "RateBook": "ratebook.book",
     "RateNotFoundError": "errors",
     "RatesFileError": "errors",
-    "Region": "models",
-    "SignedRange": "result",
-    "Simulation": "result",
-    "Source": "models",
-    "StaySummary": "result",
+    "Region": "ratebook.models",
+    "SignedRange": "pricing.result",
+    "Simulation": "pricing.result",
+    "Source": "ratebook.models",
+    "StaySummary": "pricing.result",
     "UnknownCityError": "errors",
     "UnknownConditionError": "errors",
     "UnknownCountryError": "errors",
@@ -101,17 +101,17 @@ _HOME = {
     "UnknownLocaleError": "errors",
     "UnknownOfferError": "errors",
     "UnknownRegionError": "errors",
-    "Verdict": "result",
-    "Visit": "models",
-    "VisitStep": "result",
-    "compare": "engine",
-    "compare_itineraries": "itinerary",
-    "estimate": "engine",
-    "load_rates": "loading",
-    "parse_plan_file": "planfile",
-    "plans_for": "engine",
-    "read_plan_file": "planfile",
-    "simulate": "sampling",
+    "Verdict": "pricing.result",
+    "Visit": "ratebook.models",
+    "VisitStep": "pricing.result",
+    "compare": "pricing.engine",
+    "compare_itineraries": "pricing.itinerary",
+    "estimate": "pricing.engine",
+    "load_rates": "ratebook.loading",
+    "parse_plan_file": "planning.planfile",
+    "plans_for": "pricing.engine",
+    "read_plan_file": "planning.planfile",
+    "simulate": "pricing.sampling",
 }
 
 __all__ = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 import costcalc
-from costcalc.formatting import format_range
+from costcalc.render.formatting import format_range
 
 
 def main(argv: list[str]) -> int:

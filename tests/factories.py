@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 from costcalc import Assumption, Citation, FxTable, Offer, Price, Protocol, RateBook, Region, Source
 from costcalc.money import Range
-from costcalc.stay import CityRates, Season, StayTable
-from costcalc.travel import FareRule, FareTable
+from costcalc.ratebook.perdiem import CityRates, Season, StayTable
+from costcalc.ratebook.fares import FareRule, FareTable
 
 DOC = Source(id="doc", title="A price list", publisher="A clinic", date="2026")
 PER_DIEM = Source(id="per-diem", title="Per diem rates", publisher="An agency", date="2026-04-01")

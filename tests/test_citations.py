@@ -200,8 +200,8 @@ def test_required_assumptions() -> None:
 @pytest.mark.parametrize("offer_id", OFFER_IDS)
 def test_offer_builds_the_models(offer_id: str) -> None:
     """The data fits costcalc's models: source + quote -> Citation, amounts -> Range, visits -> Visit."""
-    from costcalc.loading import parse_offer
-    from costcalc.models import Source
+    from costcalc.ratebook.loading import parse_offer
+    from costcalc.ratebook.models import Source
 
     sources = {key: Source(**row) for key, row in _sources().items()}
     path = RATES / "offers" / f"{offer_id}.toml"

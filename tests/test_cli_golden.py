@@ -74,7 +74,7 @@ def test_golden_json_carries_what_a_tester_checks():
 @pytest.mark.parametrize("case", list(CASES))
 def test_json_output_validates_against_the_published_schema(case):
     jsonschema = pytest.importorskip("jsonschema")
-    from costcalc.schema import output_schema
+    from costcalc.render.schema import output_schema
 
     schema = output_schema()
     jsonschema.Draft202012Validator.check_schema(schema)

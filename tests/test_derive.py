@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from costcalc.stay import parse_stay
+from costcalc.ratebook.perdiem import parse_stay
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data"

@@ -8,7 +8,7 @@ import pytest
 
 import costcalc
 from costcalc import Plan, estimate
-from costcalc.loading import shipped_rates_dir
+from costcalc.ratebook.loading import shipped_rates_dir
 
 from .conftest import TODAY
 

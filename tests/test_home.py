@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 from costcalc import InvalidPlanError, InvalidRangeError, Plan, Range, compare, estimate, plans_for
 from costcalc.cli import main
 from costcalc.money import minor_digits
-from costcalc.plan import CustomLine
-from costcalc.planfile import format_plan_file, parse_plan_file, plan_file_of
+from costcalc.planning.plan import CustomLine
+from costcalc.planning.planfile import format_plan_file, parse_plan_file, plan_file_of
 from costcalc.render import render_comparison, render_estimate
 from costcalc.render.words import home_words, saving_cell
-from costcalc.result import SignedRange
+from costcalc.pricing.result import SignedRange
 
 from .conftest import REPO, TODAY
 from .factories import FX_ECB_USD, book, offer, price
@@ -323,7 +323,7 @@ def test_compare_with_home_shows_a_saving_per_offer_that_matches_the_api(capsys,
     data = json.loads(out)
     assert [e["home"]["saving"]["low"] for e in data["estimates"]] == [str(e.home.saving.low) for e in cmp.estimates]
     jsonschema = pytest.importorskip("jsonschema")
-    from costcalc.schema import output_schema
+    from costcalc.render.schema import output_schema
 
     jsonschema.validate(data, output_schema())
 

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from costcalc import InvalidPlanError, Plan, Range
-from costcalc.itinerary import compare_itineraries, visits_for
+from costcalc.pricing.itinerary import compare_itineraries, visits_for
 
 from .conftest import TODAY
 from .factories import book, offer, visit

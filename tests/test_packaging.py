@@ -34,7 +34,7 @@ def test_importing_costcalc_does_not_import_textual(tmp_path):
 def test_installed_copy_ships_and_loads_the_rates(tmp_path):
     """The README's test command installs with a plain (non-editable) ``pip install``."""
     probe = run_outside_checkout(
-        "import costcalc, costcalc.loading as l; print(costcalc.__file__); print(l.shipped_rates_dir()); "
+        "import costcalc, costcalc.ratebook.loading as l; print(costcalc.__file__); print(l.shipped_rates_dir()); "
         "b = costcalc.load_rates(); print(len(b.offers), len(b.stay.cities()), len(b.fx.rates))",
         tmp_path,
     )
@@ -60,7 +60,8 @@ def test_all_is_sorted_and_every_name_exists():
 
 def test_engine_modules_do_not_import_textual_or_read_files():
     # The pricing core takes its data as arguments: no file access, no UI imports.
-    core = ["engine.py", "pricing.py", "journey.py", "money.py", "plan.py", "result.py", "parts.py", "fx.py", "travel.py", "stay.py"]
+    core = ["pricing/engine.py", "pricing/treatment.py", "pricing/trip.py", "money.py", "planning/plan.py", "pricing/result.py",
+            "pricing/lines.py", "ratebook/fx.py", "ratebook/fares.py", "ratebook/perdiem.py"]
     for name in core:
         text = (REPO / "costcalc" / name).read_text()
         for forbidden in ("import textual", "from textual", "open(", "read_text", "Path("):
@@ -80,8 +81,8 @@ def test_every_public_name_resolves_to_its_defining_module():
 
 
 def test_typed_counts_are_bounded_like_the_plan():
-    from costcalc.limits import LIMITS
-    from costcalc.textinput import parse_count
+    from costcalc.planning.limits import LIMITS
+    from costcalc.planning.textinput import parse_count
 
     for name, (low, high) in LIMITS.items():
         assert parse_count(name, str(low)) == low and parse_count(name, str(high)) == high

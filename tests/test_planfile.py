@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from costcalc import Plan, PlanFileError, estimate
-from costcalc.planfile import PLAN_KEYS, parse_plan_file
+from costcalc.planning.planfile import PLAN_KEYS, parse_plan_file
 
 from .conftest import REPO, TODAY
 

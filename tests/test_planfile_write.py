@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from costcalc import Plan, PlanFileError, Range, estimate
 from costcalc.atomic import write_atomically
 from costcalc.cli import main
-from costcalc.limits import LIMITS
-from costcalc.plan import UNITS, CustomLine
-from costcalc.planfile import PlanFile, format_plan_file, parse_plan_file, plan_file_of, read_plan_file, write_plan_file
+from costcalc.planning.limits import LIMITS
+from costcalc.planning.plan import UNITS, CustomLine
+from costcalc.planning.planfile import PlanFile, format_plan_file, parse_plan_file, plan_file_of, read_plan_file, write_plan_file
 
 from .conftest import REPO, TODAY
 from .strategies import plans

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from costcalc.errors import RatesFileError
-from costcalc.loading import load_rates, shipped_rates_dir
-from costcalc.ratescheck import Problem, check_rates
+from costcalc.ratebook.loading import load_rates, shipped_rates_dir
+from costcalc.ratebook.checking import Problem, check_rates
 
 
 def copy_rates(tmp_path: Path) -> Path:

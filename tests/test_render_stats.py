@@ -11,12 +11,12 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from costcalc import Plan, compare, estimate, plans_for
-from costcalc.formatting import format_money, format_range
+from costcalc.render.formatting import format_money, format_range
 from costcalc.money import Range
 from costcalc.render import render_comparison, render_estimate
 from costcalc.render.bars import ASCII, BLOCKS, band_cells, draw, nice_ceiling
 from costcalc.render.words import histogram_rows
-from costcalc.sampling import simulate
+from costcalc.pricing.sampling import simulate
 
 from .conftest import TODAY
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from costcalc import InvalidPlanError, Plan, Range, estimate, read_plan_file
 from costcalc.cli import main
-from costcalc.plan import CustomLine
-from costcalc.sampling import DEFAULT_SEED, simulate
+from costcalc.planning.plan import CustomLine
+from costcalc.pricing.sampling import DEFAULT_SEED, simulate
 
 from .conftest import REPO, TODAY
 from .factories import book, offer

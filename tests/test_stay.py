@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from costcalc.errors import RatesFileError, UnknownCityError
-from costcalc.stay import COLUMNS, CityRates, Season, StayTable, parse_aliases, parse_stay
+from costcalc.ratebook.perdiem import COLUMNS, CityRates, Season, StayTable, parse_aliases, parse_stay
 
 RATES = Path(__file__).resolve().parent.parent / "rates"
 HEADER = ",".join(COLUMNS)
@@ -345,7 +345,7 @@ def test_real_table_shape(real):
 
 
 def test_every_display_name_finds_its_own_place():
-    from costcalc.loading import load_rates
+    from costcalc.ratebook.loading import load_rates
 
     table = load_rates().stay
     for place in table.cities():

@@ -9,9 +9,9 @@ import pytest
 
 from costcalc import Plan, estimate
 from costcalc.errors import RatesFileError, UnknownCityError
-from costcalc.loading import load_rates
-from costcalc.ratescheck import check_rates
-from costcalc.stay import COLUMNS, LazyStayTable, StayTable, parse_aliases, parse_stay
+from costcalc.ratebook.loading import load_rates
+from costcalc.ratebook.checking import check_rates
+from costcalc.ratebook.perdiem import COLUMNS, LazyStayTable, StayTable, parse_aliases, parse_stay
 from tests.test_rates_check import copy_rates, edit, line_with
 
 RATES = Path(__file__).resolve().parent.parent / "rates"

@@ -12,7 +12,7 @@ from textual.widgets import Input  # noqa: E402
 
 from costcalc import compare, plans_for  # noqa: E402
 from costcalc.cli import main  # noqa: E402
-from costcalc.formatting import format_range  # noqa: E402
+from costcalc.render.formatting import format_range  # noqa: E402
 from costcalc.render import render_comparison  # noqa: E402
 from costcalc.render.words import whole_total  # noqa: E402
 from costcalc.tui import make_app  # noqa: E402
@@ -221,7 +221,7 @@ async def test_it_fits_an_80_by_24_terminal_in_both_themes(book):
 
 
 def test_a_form_saved_and_read_back_is_the_same_form(book):
-    from costcalc.planfile import format_plan_file, parse_plan_file
+    from costcalc.planning.planfile import format_plan_file, parse_plan_file
     from costcalc.tui.formstate import FormState, form_of, plan_file_of_form
 
     state = FormState(
@@ -239,7 +239,7 @@ def test_a_form_saved_and_read_back_is_the_same_form(book):
 
 async def test_the_breakdown_shows_both_ways_through_a_multi_visit_protocol(app, book):
     from costcalc import Plan
-    from costcalc.itinerary import compare_itineraries
+    from costcalc.pricing.itinerary import compare_itineraries
     from costcalc.render.itineraries import verdict_words
 
     async with app.run_test(size=(120, 40)) as pilot:
@@ -263,9 +263,9 @@ async def test_the_breakdown_shows_both_ways_through_a_multi_visit_protocol(app,
 
 
 async def test_each_bar_holds_its_likely_band_and_the_breakdown_its_simulated_figures(app, book):
-    from costcalc.formatting import format_money
+    from costcalc.render.formatting import format_money
     from costcalc.render.bars import BLOCKS, draw, nice_ceiling
-    from costcalc.sampling import DEFAULT_SEED, simulate
+    from costcalc.pricing.sampling import DEFAULT_SEED, simulate
     from costcalc.tui.app import SAMPLES
     from costcalc.tui.screens import HELP
 

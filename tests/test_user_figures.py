@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from costcalc import InvalidPlanError, Plan, Range, estimate
-from costcalc.plan import CustomLine
+from costcalc.planning.plan import CustomLine
 
 from .conftest import TODAY
 from .factories import book, offer, price

@@ -7,12 +7,12 @@ import shutil
 import sys
 from typing import Any
 
-from ..book import RateBook
+from ..ratebook.book import RateBook
 from ..errors import CostcalcError, InvalidPlanError, UnknownLocaleError, UnknownRegionError
-from ..loading import load_rates
+from ..ratebook.loading import load_rates
 from ..money import Range
-from ..plan import Plan
-from ..planfile import PlanFile, read_plan_file
+from ..planning.plan import Plan
+from ..planning.planfile import PlanFile, read_plan_file
 
 __all__ = ["run"]
 
@@ -59,7 +59,7 @@ def _locale(name: str | None) -> str:
     from babel import Locale, UnknownLocaleError as BabelUnknown
     from babel.localedata import locale_identifiers
 
-    from ..formatting import DEFAULT_LOCALE
+    from ..render.formatting import DEFAULT_LOCALE
 
     name = name or DEFAULT_LOCALE
     try:
@@ -156,7 +156,7 @@ def _for_offer(offer_id: str, fields: dict[str, Any], planfile: PlanFile | None,
 
 
 def _estimate(args, planfile: PlanFile | None, fields, book: RateBook, locale: str) -> int:
-    from ..engine import estimate
+    from ..pricing.engine import estimate
     from ..render import render_estimate
 
     offer = args.offer or (planfile.offer if planfile else None)
@@ -170,7 +170,7 @@ def _estimate(args, planfile: PlanFile | None, fields, book: RateBook, locale: s
     if args.itinerary == "both" and args.simulate:
         raise InvalidPlanError("--simulate samples one estimate: use it with --itinerary stay or --itinerary return")
     if args.itinerary:
-        from ..itinerary import compare_itineraries
+        from ..pricing.itinerary import compare_itineraries
 
         both = compare_itineraries(plan, book, today=args.as_of)
         if args.itinerary == "both":
@@ -191,14 +191,14 @@ def _with_stats(est, args):
     """The estimate with its likely costs when --simulate is given (numpy is imported only then)."""
     if not args.simulate:
         return est
-    from ..sampling import DEFAULT_SEED, simulate
+    from ..pricing.sampling import DEFAULT_SEED, simulate
 
     seed = DEFAULT_SEED if args.seed is None else args.seed
     return est.model_copy(update={"stats": simulate(est, samples=args.simulate, seed=seed, distribution=args.distribution)})
 
 
 def _compare(args, planfile: PlanFile | None, fields, book: RateBook, locale: str) -> int:
-    from ..engine import compare
+    from ..pricing.engine import compare
     from ..render import render_comparison
 
     ids = args.offers or (list(planfile.offers) if planfile and planfile.offers else None)
@@ -261,15 +261,15 @@ def _fx(args, locale: str) -> int:
 def _schema(args) -> int:
     import json
 
-    from ..schema import output_schema
+    from ..render.schema import output_schema
 
     _print(json.dumps(output_schema(args.which), indent=2) + "\n")
     return 0
 
 
 def _rates_check(args) -> int:
-    from ..loading import shipped_rates_dir
-    from ..ratescheck import check_rates
+    from ..ratebook.loading import shipped_rates_dir
+    from ..ratebook.checking import check_rates
 
     path = args.path or str(shipped_rates_dir())
     problems = check_rates(path)

@@ -9,7 +9,7 @@ import argparse
 import sys
 from typing import NoReturn
 
-from .. import textinput
+from ..planning import textinput
 
 __all__ = ["FORMATS", "build_parser", "parse_range", "parse_rate"]
 
@@ -23,7 +23,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def _typed(parse, name: str):
-    """An argparse type from a costcalc.textinput parser: its ValueError message is shown as is."""
+    """An argparse type from a costcalc.planning.textinput parser: its ValueError message is shown as is."""
 
     def convert(text: str):
         try:
@@ -228,7 +228,7 @@ def build_parser() -> Parser:
     schema = commands.add_parser(
         "schema", formatter_class=_formatter, help="print the JSON Schema of the JSON output",
         description="The JSON Schema (2020-12) of what estimate --json and compare --json print.",
-        epilog="examples:\n  costcalc schema > costcalc.schema.json\n  costcalc schema estimate\n",
+        epilog="examples:\n  costcalc schema > costcalc.render.schema.json\n  costcalc schema estimate\n",
     )
     schema.add_argument(
         "which", nargs="?", choices=("all", "estimate", "comparison", "itineraries"), default="all",

@@ -16,9 +16,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..fx import FxTable
-    from ..models import Offer, Source
-    from ..result import Comparison, Estimate
+    from ..ratebook.fx import FxTable
+    from ..ratebook.models import Offer, Source
+    from ..pricing.result import Comparison, Estimate
 
 __all__ = ["FORMATS", "render_comparison", "render_estimate", "render_fx", "render_offers"]
 

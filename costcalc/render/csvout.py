@@ -11,10 +11,10 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..fx import FxTable
-from ..models import Citation, Offer, Source
+from ..ratebook.fx import FxTable
+from ..ratebook.models import Citation, Offer, Source
 from ..money import Range
-from ..result import Comparison, Estimate, HomeComparison, Simulation
+from ..pricing.result import Comparison, Estimate, HomeComparison, Simulation
 from . import words
 
 __all__ = ["comparison", "estimate", "fx", "offers"]

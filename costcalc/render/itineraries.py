@@ -7,9 +7,9 @@ import io
 import textwrap
 from decimal import Decimal
 
-from ..formatting import format_money, format_range
+from .formatting import format_money, format_range
 from ..money import Range
-from ..result import Estimate, Itineraries, VisitStep
+from ..pricing.result import Estimate, Itineraries, VisitStep
 from .words import citation
 
 __all__ = ["render_itineraries", "verdict_words", "visit_words"]

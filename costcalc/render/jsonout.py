@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ..fx import FxTable
-from ..models import Offer, Source
-from ..result import Comparison, Estimate
+from ..ratebook.fx import FxTable
+from ..ratebook.models import Offer, Source
+from ..pricing.result import Comparison, Estimate
 from . import words
 
 __all__ = ["comparison", "estimate", "fx", "offers"]

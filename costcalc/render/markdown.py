@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..formatting import format_range
-from ..fx import FxTable
-from ..models import Offer, Source
-from ..result import Comparison, Estimate
+from .formatting import format_range
+from ..ratebook.fx import FxTable
+from ..ratebook.models import Offer, Source
+from ..pricing.result import Comparison, Estimate
 from . import words
 
 __all__ = ["cell", "comparison", "estimate", "fx", "offers", "table"]

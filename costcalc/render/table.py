@@ -16,10 +16,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..formatting import format_money, format_range
-from ..fx import FxTable
-from ..models import Offer, Source
-from ..result import Comparison, Estimate
+from .formatting import format_money, format_range
+from ..ratebook.fx import FxTable
+from ..ratebook.models import Offer, Source
+from ..pricing.result import Comparison, Estimate
 from . import words
 from .bars import ASCII, BLOCKS, draw, nice_ceiling
 

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from ..formatting import format_money, format_range
-from ..fx import FxTable
-from ..models import Citation, Note, Offer, Price, Source
+from .formatting import format_money, format_range
+from ..ratebook.fx import FxTable
+from ..ratebook.models import Citation, Note, Offer, Price, Source
 from ..money import Range
-from ..result import Comparison, Estimate, FxUsed, HomeComparison, Line, SignedRange, Simulation, StaySummary
+from ..pricing.result import Comparison, Estimate, FxUsed, HomeComparison, Line, SignedRange, Simulation, StaySummary
 
 __all__ = [
     "HISTOGRAM_TITLE",

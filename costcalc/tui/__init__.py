@@ -6,8 +6,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..book import RateBook
-    from ..planfile import PlanFile
+    from ..ratebook.book import RateBook
+    from ..planning.planfile import PlanFile
     from .app import CostcalcApp
 
 __all__ = ["make_app"]

@@ -14,15 +14,15 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..atomic import write_atomically
-from ..book import RateBook
-from ..engine import compare
+from ..ratebook.book import RateBook
+from ..pricing.engine import compare
 from ..errors import CostcalcError
-from ..fx import STALE_AFTER_DAYS
-from ..itinerary import compare_itineraries
-from ..plan import Plan
-from ..planfile import PlanFile, read_plan_file, write_plan_file
+from ..ratebook.fx import STALE_AFTER_DAYS
+from ..pricing.itinerary import compare_itineraries
+from ..planning.plan import Plan
+from ..planning.planfile import PlanFile, read_plan_file, write_plan_file
 from ..render import render_comparison
-from ..result import Comparison, Estimate, Itineraries, Simulation
+from ..pricing.result import Comparison, Estimate, Itineraries, Simulation
 from .breakdown import Breakdown
 from .form import PlanForm, condition_name
 from .formstate import FormState, build, form_of, plan_file_of_form
@@ -35,7 +35,7 @@ EXPORT_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown"
 
 SAMPLES = 10_000
 """Draws of each offer's simulated total (the band in its bar, the histogram in the breakdown), with
-``costcalc.sampling.DEFAULT_SEED``: the figures ``costcalc estimate --simulate`` gives."""
+``costcalc.pricing.sampling.DEFAULT_SEED``: the figures ``costcalc estimate --simulate`` gives."""
 
 
 class CostcalcApp(App[None]):
@@ -69,7 +69,7 @@ class CostcalcApp(App[None]):
         self.locale = self.initial.locale
         self.problems: dict[str, str] = {}
         self.simulate: Callable[..., Simulation] | None = None
-        """``costcalc.sampling.simulate`` once it is loaded (numpy takes a while): until then no bands."""
+        """``costcalc.pricing.sampling.simulate`` once it is loaded (numpy takes a while): until then no bands."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -243,6 +243,6 @@ class CostcalcApp(App[None]):
 
 def _import_sampling() -> Callable[..., Simulation]:
     """Import the sampling module (and numpy with it), off the app's thread."""
-    from ..sampling import simulate
+    from ..pricing.sampling import simulate
 
     return simulate

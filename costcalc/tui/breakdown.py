@@ -9,7 +9,7 @@ from textual.widgets import Static
 from ..render import render_estimate
 from ..render.words import assumptions_used
 from ..render.itineraries import render_itineraries
-from ..result import Estimate, Itineraries
+from ..pricing.result import Estimate, Itineraries
 
 __all__ = ["Breakdown"]
 

@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, SelectionList, Static
 
-from ..book import RateBook
+from ..ratebook.book import RateBook
 from .formstate import FormState
 
 __all__ = ["PlanForm"]

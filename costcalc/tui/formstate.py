@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..book import RateBook
+from ..ratebook.book import RateBook
 from ..errors import CostcalcError
 from ..money import Range
-from ..plan import Plan
-from ..planfile import PlanFile, plan_file_of
-from ..textinput import parse_code, parse_count, parse_range
+from ..planning.plan import Plan
+from ..planning.planfile import PlanFile, plan_file_of
+from ..planning.textinput import parse_code, parse_count, parse_range
 
 __all__ = ["COUNT_FIELDS", "MONEY_FIELDS", "Built", "FormState", "build", "form_of", "plan_file_of_form"]
 

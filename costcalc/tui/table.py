@@ -8,10 +8,10 @@ from decimal import Decimal
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ..formatting import format_money
+from ..render.formatting import format_money
 from ..render.bars import BLOCKS, draw, nice_ceiling
 from ..render.words import comparison_rows, saving_cell
-from ..result import Comparison, Estimate
+from ..pricing.result import Comparison, Estimate
 
 __all__ = ["BAR_CELLS", "ComparisonTable"]
 

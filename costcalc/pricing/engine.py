@@ -6,16 +6,16 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .book import RateBook
+from ..ratebook.book import RateBook
 from .custom import price_custom
-from .errors import CurrencyMismatchError, InvalidPlanError
-from .fx import STALE_AFTER_DAYS, FxTable
-from .journey import meal_days, plan_journey, price_flights, price_lodging, price_meals
-from .models import Count
-from .money import HIGH, LOW, Range, round_ends
-from .parts import Notices, Part
-from .plan import Plan
-from .pricing import price_treatment
+from ..errors import CurrencyMismatchError, InvalidPlanError
+from ..ratebook.fx import STALE_AFTER_DAYS, FxTable
+from .trip import meal_days, plan_journey, price_flights, price_lodging, price_meals
+from ..ratebook.models import Count
+from ..money import HIGH, LOW, Range, round_ends
+from .lines import Notices, Part
+from ..planning.plan import Plan
+from .treatment import price_treatment
 from .result import (
     Comparison, Estimate, FxUsed, HomeComparison, Line, Notice, Quantity, SignedRange, StaySummary,
 )

@@ -9,7 +9,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import format_currency
 
-from .money import Range, minor_digits
+from ..money import Range, minor_digits
 
 __all__ = ["DEFAULT_LOCALE", "format_money", "format_range"]
 

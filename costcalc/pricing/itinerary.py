@@ -13,16 +13,16 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .book import RateBook
+from ..ratebook.book import RateBook
 from .custom import price_custom
 from .engine import finish
-from .errors import InvalidPlanError
-from .journey import Journey, places_for, price_flights, price_lodging, price_meals
-from .models import Citation, Count, Offer, Visit
-from .money import HIGH, LOW, round_ends
-from .parts import Notices, Part
-from .plan import Plan
-from .pricing import price_treatment
+from ..errors import InvalidPlanError
+from .trip import Journey, places_for, price_flights, price_lodging, price_meals
+from ..ratebook.models import Citation, Count, Offer, Visit
+from ..money import HIGH, LOW, round_ends
+from .lines import Notices, Part
+from ..planning.plan import Plan
+from .treatment import price_treatment
 from .result import Estimate, Itineraries, Verdict, VisitStep
 
 __all__ = ["compare_itineraries", "visits_for"]

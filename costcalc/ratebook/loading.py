@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from .book import RateBook
-from .errors import CostcalcError, RatesFileError
+from ..errors import CostcalcError, RatesFileError
 from .fx import FxTable, parse_fx
 from .models import Assumption, Offer, Source
-from .stay import LazyStayTable, parse_aliases
-from .tomlfile import line_of, parse_toml
-from .travel import parse_fares
+from .perdiem import LazyStayTable, parse_aliases
+from ..tomlfile import line_of, parse_toml
+from .fares import parse_fares
 
 __all__ = [
     "RATE_FILES",
@@ -42,7 +42,7 @@ def shipped_rates_dir() -> Path:
     packaged = resources.files("costcalc") / "_rates"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "rates"
+    return Path(__file__).resolve().parents[2] / "rates"
 
 
 def _error_line(text: str, exc: CostcalcError, rename: dict[str, str] | None = None) -> int | None:
@@ -238,10 +238,10 @@ def load_rates(path: str | Path | None = None) -> RateBook:
     """Read a rates folder (default: the data shipped with costcalc) into a RateBook.
 
     Raises RatesFileError naming the file (and line, where it can) of the first problem;
-    ``costcalc.ratescheck.check_rates`` lists every problem instead.
+    ``costcalc.ratebook.checking.check_rates`` lists every problem instead.
 
     The per diem table (stay/per-diem.csv) is read here but parsed a country at a time, when an
-    estimate first needs that country's places (see ``costcalc.stay.LazyStayTable``). A missing
+    estimate first needs that country's places (see ``costcalc.ratebook.perdiem.LazyStayTable``). A missing
     header column, an empty file, a row with the wrong number of cells, a malformed country code
     and an alias to a country without rows raise here; any other bad row raises RatesFileError
     (file and line, as here) when its country is first used (every country's: a city looked for

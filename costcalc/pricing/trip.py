@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .book import RateBook
-from .models import Count, Offer
-from .money import HIGH, LOW, Range
-from .parts import Notices, Part
-from .plan import Plan
-from .stay import CityRates
+from ..ratebook.book import RateBook
+from ..ratebook.models import Count, Offer
+from ..money import HIGH, LOW, Range
+from .lines import Notices, Part
+from ..planning.plan import Plan
+from ..ratebook.perdiem import CityRates
 
 __all__ = ["Journey", "meal_days", "places_for", "plan_journey", "price_flights", "price_lodging", "price_meals"]
 

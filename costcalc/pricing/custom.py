@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .models import Offer
-from .money import HIGH, LOW
-from .parts import Notices, Part
-from .plan import CustomLine, Plan
-from .pricing import resolved_sessions
+from ..ratebook.models import Offer
+from ..money import HIGH, LOW
+from .lines import Notices, Part
+from ..planning.plan import CustomLine, Plan
+from .treatment import resolved_sessions
 
 __all__ = ["price_custom"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import RatesFileError
+from ..errors import RatesFileError
 from .loading import (
     RATE_FILES,
     _folder,
@@ -18,9 +18,9 @@ from .loading import (
     _read,
     parse_sources,
 )
-from .stay import StayTable, check_aliases, parse_aliases, parse_stay
-from .tomlfile import line_of
-from .travel import parse_fares
+from .perdiem import StayTable, check_aliases, parse_aliases, parse_stay
+from ..tomlfile import line_of
+from .fares import parse_fares
 
 __all__ = ["Problem", "check_rates"]
 

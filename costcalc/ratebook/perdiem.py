@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from .errors import RatesFileError, UnknownCityError, closest
-from .tomlfile import line_of, parse_toml
+from ..errors import RatesFileError, UnknownCityError, closest
+from ..tomlfile import line_of, parse_toml
 
 __all__ = [
     "COLUMNS",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .models import Assumption, Citation
-from .money import Range
+from ..ratebook.models import Assumption, Citation
+from ..money import Range
 
 
 @dataclass(slots=True)

@@ -21,11 +21,11 @@ from decimal import Decimal
 
 import numpy as np
 
-from .book import RateBook
+from ..ratebook.book import RateBook
 from .engine import estimate
-from .errors import InvalidPlanError
-from .money import minor_unit
-from .plan import Plan
+from ..errors import InvalidPlanError
+from ..money import minor_unit
+from ..planning.plan import Plan
 from .result import Estimate, HistogramBin, LineShare, Simulation
 
 __all__ = ["DEFAULT_SAMPLES", "DEFAULT_SEED", "DISTRIBUTIONS", "simulate"]

@@ -8,9 +8,9 @@ from typing import ClassVar, Literal
 
 from pydantic import field_validator, model_validator
 
-from ._model import Model
-from .errors import RatesFileError
-from .money import Range
+from .._model import Model
+from ..errors import RatesFileError
+from ..money import Range
 
 __all__ = [
     "Assumption",

@@ -9,10 +9,10 @@ from typing import Any, Literal
 
 from pydantic import field_validator, model_validator
 
-from ._model import Model
-from .fx import euro_rates
+from .._model import Model
+from ..ratebook.fx import euro_rates
 from .limits import LIMITS
-from .money import Range, check_currency
+from ..money import Range, check_currency
 
 __all__ = ["LIMITS", "UNITS", "CustomLine", "Plan"]
 

@@ -41,10 +41,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .errors import CostcalcError, PlanFileError, closest
-from .money import Range, as_decimal, check_currency
+from ..errors import CostcalcError, PlanFileError, closest
+from ..money import Range, as_decimal, check_currency
 from .plan import Plan
-from .tomlfile import line_of, parse_toml
+from ..tomlfile import line_of, parse_toml
 
 __all__ = [
     "PLAN_KEYS",
@@ -257,7 +257,7 @@ def write_plan_file(path: str | Path, plan_file: PlanFile) -> None:
     ("not written: ..."), a missing folder or a denied permission ("cannot write: ...");
     the file already at ``path``, if any, is then left as it was.
     """
-    from .atomic import write_atomically
+    from ..atomic import write_atomically
 
     try:
         text = format_plan_file(plan_file)

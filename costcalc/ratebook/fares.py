@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import CostcalcError, RatesFileError
+from ..errors import CostcalcError, RatesFileError
 from .models import Assumption
-from .money import Range
-from .tomlfile import line_of, parse_toml
+from ..money import Range
+from ..tomlfile import line_of, parse_toml
 
 __all__ = ["FareRule", "FareTable", "parse_fares"]
 

@@ -50,7 +50,7 @@ def parse_rate(text: str) -> tuple[str, Decimal]:
 
 
 def parse_count(name: str, text: str) -> int:
-    """A whole number within the plan's bounds for ``name`` (see ``costcalc.limits.LIMITS``)."""
+    """A whole number within the plan's bounds for ``name`` (see ``costcalc.planning.limits.LIMITS``)."""
     low, high = LIMITS[name]
     try:
         value = int(text.strip())

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .errors import UnknownConditionError, UnknownCountryError, UnknownOfferError
+from ..errors import UnknownConditionError, UnknownCountryError, UnknownOfferError
 from .fx import FxTable
 from .models import Assumption, Citation, Offer, Source
-from .stay import CityRates, LazyStayTable, StayTable
-from .travel import FareTable
+from .perdiem import CityRates, LazyStayTable, StayTable
+from .fares import FareTable
 
 __all__ = ["RateBook"]
 

@@ -8,10 +8,10 @@ from typing import Any
 
 from pydantic import PrivateAttr, field_validator
 
-from ._model import Model
-from .errors import CostcalcError, RateNotFoundError, RatesFileError
-from .money import HIGH, LOW, Range, as_decimal, check_currency
-from .tomlfile import parse_toml
+from .._model import Model
+from ..errors import CostcalcError, RateNotFoundError, RatesFileError
+from ..money import HIGH, LOW, Range, as_decimal, check_currency
+from ..tomlfile import parse_toml
 
 __all__ = ["STALE_AFTER_DAYS", "FxTable", "euro_rates", "parse_fx"]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .errors import InvalidPlanError
-from .models import Offer, Price
-from .money import HIGH, LOW, Range
-from .parts import Notices, Part
-from .plan import Plan
+from ..errors import InvalidPlanError
+from ..ratebook.models import Offer, Price
+from ..money import HIGH, LOW, Range
+from .lines import Notices, Part
+from ..planning.plan import Plan
 
 __all__ = ["cheapest_combination", "price_treatment", "resolved_sessions"]
 

@@ -8,10 +8,10 @@ from typing import Literal
 
 from pydantic import model_validator
 
-from ._model import Model
-from .models import Assumption, Citation, Count, Note, Source
-from .money import Range
-from .plan import Plan
+from .._model import Model
+from ..ratebook.models import Assumption, Citation, Count, Note, Source
+from ..money import Range
+from ..planning.plan import Plan
 
 __all__ = [
     "Comparison", "Estimate", "FxUsed", "HomeComparison", "Line", "Notice", "Quantity", "SignedRange", "StaySummary",

@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic.json_schema import models_json_schema
 
-from . import __version__
-from ._model import Model
-from .models import _DataModel
-from .result import Comparison, Estimate, Itineraries
+from .. import __version__
+from .._model import Model
+from ..ratebook.models import _DataModel
+from ..pricing.result import Comparison, Estimate, Itineraries
 
 __all__ = ["output_schema"]
 

@@ -1,0 +1,1 @@
+"""Pricing: plans against the rate book, line by line, into estimates, itineraries and likely costs."""

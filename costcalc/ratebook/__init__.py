@@ -1,0 +1,1 @@
+"""The rate book: documented offers, sources, assumptions, exchange rates, per diem rates and fares."""
