@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .pricing.sampling import simulate
     from .ratebook.loading import load_rates
     from .ratebook.models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source, Visit
-    from .money import Range
+    from .money import Range, SignedRange
     from .planning.plan import CustomLine, Plan
     from .planning.planfile import PlanFile, parse_plan_file, read_plan_file
     from .pricing.result import (
@@ -49,7 +49,6 @@ if TYPE_CHECKING:
         Line,
         Notice,
         Quantity,
-        SignedRange,
         Simulation,
         StaySummary,
         Verdict,
@@ -90,7 +89,7 @@ _HOME = {
     "RateNotFoundError": "errors",
     "RatesFileError": "errors",
     "Region": "ratebook.models",
-    "SignedRange": "pricing.result",
+    "SignedRange": "money",
     "Simulation": "pricing.result",
     "Source": "ratebook.models",
     "StaySummary": "pricing.result",

@@ -10,22 +10,25 @@ outward to the currency's minor unit.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
+from pydantic import model_validator
+
+from ._model import Model
 from .errors import CurrencyMismatchError, InvalidRangeError, UnknownCurrencyError
 
 __all__ = [
     "HIGH",
     "LOW",
     "Range",
+    "SignedRange",
     "as_decimal",
     "check_currency",
     "minor_digits",
     "minor_unit",
-    "round_ends",
-    "round_out",
 ]
 
 LOW = Context(prec=40, rounding=ROUND_FLOOR)
@@ -211,20 +214,115 @@ class Range:
             "additionalProperties": False,
         }
 
+    # --- arithmetic: every low end rounds down, every high end up (see the module's docstring) -------
+
     def __add__(self, other: Range) -> Range:
+        """The sum, end for end; open-ended if either is."""
         if not isinstance(other, Range):
             return NotImplemented
-        if other.currency != self.currency:
-            raise CurrencyMismatchError(
-                f"cannot add {other.currency} to {self.currency} without a conversion; "
-                "convert both to one currency first"
-            )
+        self._same_currency(other, "add {other} to {mine}")
         return Range.trusted(
             LOW.add(self.low, other.low),
             HIGH.add(self.high, other.high),
             self.currency,
             self.open_high or other.open_high,
         )
+
+    def times(self, count: Any) -> Range:
+        """The range times a count: a number (both ends), or a count range (anything with ``low`` and
+        ``high``, such as 28-42 nights), whose low end multiplies the low end and high end the high end."""
+        low, high = _ends(count)
+        return Range.trusted(LOW.multiply(self.low, low), HIGH.multiply(self.high, high), self.currency, self.open_high)
+
+    __mul__ = times
+
+    def low_times(self, fraction: Decimal) -> Range:
+        """The low end alone times a fraction (half the per diem as a budget floor); the high end stays."""
+        return Range.trusted(LOW.multiply(self.low, fraction), self.high, self.currency, self.open_high)
+
+    def per(self, count: Any) -> Range:
+        """Each end divided by a count (a number, or a count range end for end): the average per unit."""
+        low, high = _ends(count)
+        return Range.trusted(
+            LOW.divide(self.low, low) if low else Decimal(0),
+            HIGH.divide(self.high, high) if high else Decimal(0),
+            self.currency,
+            self.open_high,
+        )
+
+    def hull(self, other: Range) -> Range:
+        """The lowest low and the highest high of two ranges (one priced at each of two start dates)."""
+        self._same_currency(other, "join {other} with {mine}")
+        return Range.trusted(
+            min(self.low, other.low), max(self.high, other.high), self.currency, self.open_high or other.open_high
+        )
+
+    def converted(self, factors: tuple[Decimal, Decimal], currency: str) -> Range:
+        """The range in ``currency``, its low end times the low factor and its high end times the high one
+        (see ``FxTable.factors``)."""
+        return Range.trusted(
+            LOW.multiply(self.low, factors[0]), HIGH.multiply(self.high, factors[1]), currency, self.open_high
+        )
+
+    def rounded(self) -> Range:
+        """Rounded outward to the currency's minor unit: the low end down, the high end up."""
+        quantum = minor_unit(self.currency)
+        return Range.trusted(LOW.quantize(self.low, quantum), HIGH.quantize(self.high, quantum), self.currency,
+                             self.open_high)
+
+    def whole(self) -> Range:
+        """Rounded outward to whole units of the currency (low down, high up): still holds the exact range."""
+        return Range.trusted(
+            self.low.to_integral_value(ROUND_FLOOR), self.high.to_integral_value(ROUND_CEILING),
+            self.currency, self.open_high,
+        )
+
+    def minus(self, other: Range) -> SignedRange:
+        """``self - other`` as an interval: the low end ``self.low - other.high``, the high end
+        ``self.high - other.low``. An open high end of ``other`` leaves the low end open (it may be
+        lower); one of ``self``, the high end."""
+        self._same_currency(other, "subtract {other} from {mine}")
+        return SignedRange.of(
+            LOW.subtract(self.low, other.high), HIGH.subtract(self.high, other.low), self.currency,
+            open_low=other.open_high, open_high=self.open_high,
+        )
+
+    def without(self, part: Range) -> Range:
+        """What is left of a total when one of its parts is taken away, end for end (the low end less
+        the part's low end, the high end less its high end)."""
+        self._same_currency(part, "subtract {other} from {mine}")
+        return Range.trusted(
+            max(LOW.subtract(self.low, part.low), Decimal(0)), max(HIGH.subtract(self.high, part.high), Decimal(0)),
+            self.currency, self.open_high,
+        )
+
+    def against(self, other: Range) -> SignedRange:
+        """How much more this costs than ``other`` at the same prices: low end against low end, high
+        against high (both priced from the same unit prices), ordered."""
+        self._same_currency(other, "compare {mine} with {other}")
+        at_low = LOW.subtract(self.low, other.low)
+        at_high = HIGH.subtract(self.high, other.high)
+        return SignedRange.of(min(at_low, at_high), max(at_low, at_high), self.currency)
+
+    @classmethod
+    def zero(cls, currency: str) -> Range:
+        """Nothing, in ``currency``: the start of a sum."""
+        return cls.trusted(Decimal(0), Decimal(0), currency)
+
+    @classmethod
+    def total(cls, ranges: Iterable[Range], currency: str) -> Range:
+        """The sum of ``ranges`` (zero when there are none), all in ``currency``."""
+        found = cls.zero(currency)
+        for value in ranges:
+            found = found + value
+        return found
+
+    def _same_currency(self, other: Range, verb: str) -> None:
+        if other.currency != self.currency:
+            raise CurrencyMismatchError(
+                f"cannot {verb.format(other=other.currency, mine=self.currency)} without a conversion; "
+                "convert both to one currency first"
+            )
 
     def __str__(self) -> str:
         plus = "+" if self.open_high else ""
@@ -239,14 +337,61 @@ def minor_unit(currency: str) -> Decimal:
     return Decimal(1).scaleb(-minor_digits(currency))
 
 
+def _ends(count: Any) -> tuple[Decimal, Decimal]:
+    """(low, high) of a count: a number, a (low, high) pair, or anything with ``low`` and ``high``."""
+    if isinstance(count, (int, Decimal)):
+        return Decimal(count), Decimal(count)
+    if isinstance(count, tuple):
+        return Decimal(count[0]), Decimal(count[1])
+    return Decimal(count.low), Decimal(count.high)
 
 
-def round_ends(low: Decimal, high: Decimal, currency: str, open_high: bool = False) -> Range:
-    """Exact ends rounded outward to the currency's minor unit: low down, high up."""
-    quantum = minor_unit(currency)
-    return Range.trusted(LOW.quantize(low, quantum), HIGH.quantize(high, quantum), currency, open_high)
+class SignedRange(Model):
+    """A range of money that may fall below zero (a saving, a break-even), in one currency.
 
+    Prices are never negative (see ``Range``); a difference of two prices can be, so it has
+    this type of its own instead.
+    """
 
-def round_out(value: Range) -> Range:
-    """The range rounded outward to its currency's minor unit: low down, high up."""
-    return round_ends(value.low, value.high, value.currency, value.open_high)
+    low: Decimal
+    """Lowest amount, in units of ``currency``; below zero it is a loss."""
+    high: Decimal
+    """Highest amount; >= ``low``."""
+    currency: str
+    """ISO 4217 code of both ends."""
+    open_low: bool = False
+    """True when the low end is only a ceiling: the real amount may be lower (e.g. an open-ended cost abroad)."""
+    open_high: bool = False
+    """True when the high end is only a floor: the real amount may be higher (e.g. an open-ended cost at home)."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SignedRange:
+        if self.high < self.low:
+            raise ValueError(f"high {self.high} is below low {self.low}; a range needs low <= high")
+        return self
+
+    @classmethod
+    def of(cls, low: Decimal, high: Decimal, currency: str, *, open_low: bool = False,
+           open_high: bool = False) -> SignedRange:
+        """Ends computed from valid ranges (not validated again); zero never carries a sign."""
+        return cls.derived(low=low + 0 if low == 0 else low, high=high + 0 if high == 0 else high,
+                           currency=currency, open_low=open_low, open_high=open_high)
+
+    def less(self, other: Range) -> SignedRange:
+        """``self - other`` as an interval (low end less ``other``'s high end, high end less its low end)."""
+        return SignedRange.of(LOW.subtract(self.low, other.high), HIGH.subtract(self.high, other.low),
+                              self.currency, open_low=self.open_low or other.open_high, open_high=self.open_high)
+
+    def floor_zero(self) -> Range:
+        """The part of the range at or above zero, as a (non-negative) Range."""
+        return Range.trusted(max(self.low, Decimal(0)), max(self.high, Decimal(0)), self.currency, self.open_high)
+
+    def negated(self) -> SignedRange:
+        """The range with its sign turned: ``-high`` to ``-low``."""
+        return SignedRange.of(-self.high, -self.low, self.currency, open_low=self.open_high, open_high=self.open_low)
+
+    def rounded(self) -> SignedRange:
+        """Rounded outward to the currency's minor unit."""
+        quantum = minor_unit(self.currency)
+        return SignedRange.of(LOW.quantize(self.low, quantum), HIGH.quantize(self.high, quantum), self.currency,
+                              open_low=self.open_low, open_high=self.open_high)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -58,14 +59,64 @@ def test_all_is_sorted_and_every_name_exists():
         assert hasattr(costcalc, name), name
 
 
-def test_engine_modules_do_not_import_textual_or_read_files():
-    # The pricing core takes its data as arguments: no file access, no UI imports.
-    core = ["pricing/engine.py", "pricing/treatment.py", "pricing/trip.py", "money.py", "planning/plan.py", "pricing/result.py",
-            "pricing/lines.py", "ratebook/fx.py", "ratebook/fares.py", "ratebook/perdiem.py"]
-    for name in core:
-        text = (REPO / "costcalc" / name).read_text()
-        for forbidden in ("import textual", "from textual", "open(", "read_text", "Path("):
-            assert forbidden not in text, f"{name} contains {forbidden!r}"
+CORE_CHECK = """
+import importlib, pkgutil, sys
+import costcalc
+views = ("costcalc.render", "costcalc.cli", "costcalc.tui")
+core = [m.name for m in pkgutil.walk_packages(costcalc.__path__, "costcalc.")
+        if not m.name.startswith(views) and m.name != "costcalc.__main__"]
+heavy = {}
+for name in core:
+    importlib.import_module(name)
+    found = sorted({m.split(".")[0] for m in sys.modules} & {"textual", "rich", "numpy"})
+    if found:
+        heavy[name] = found
+print(len(core), heavy)
+"""
+
+
+def test_the_core_loads_without_textual_rich_or_numpy(tmp_path):
+    """Every core module, imported in turn in one fresh process: no view library arrives, and numpy
+    only with the sampling module (imported last by the walk's order, or named here)."""
+    result = run_outside_checkout(f"import sys; sys.path.insert(0, {str(REPO)!r})\n" + CORE_CHECK, tmp_path)
+    assert result.returncode == 0, result.stderr
+    count, heavy = result.stdout.split(" ", 1)
+    assert int(count) >= 20
+    found = eval(heavy)  # noqa: S307 - our own subprocess's repr of a dict of lists
+    assert all(libs == ["numpy"] for libs in found.values()), found
+    assert min(found, default="costcalc.pricing.sampling") == "costcalc.pricing.sampling", found
+
+
+def test_the_import_contracts_hold():
+    """import-linter's contracts in pyproject.toml: the flow of layers, a core without views, numpy in sampling only."""
+    command = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or shutil.which("lint-imports")
+    assert command, "lint-imports is in the test extra: pip install '.[test]'"
+    done = subprocess.run([command, "--no-cache"], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "3 kept, 0 broken" in done.stdout
+
+
+def test_pricing_reads_no_files(book, monkeypatch):
+    """Once the rate book is loaded, estimates, comparisons and itineraries open no file (babel's CLDR
+    tables, which babel reads on first use, are loaded first)."""
+    import builtins
+    import io
+
+    costcalc.estimate(costcalc.Plan(offer="us-als", currency="JPY"), book)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a file was opened while pricing: {args[:1]}")
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    monkeypatch.setattr(io, "open", refuse)
+    monkeypatch.setattr(Path, "read_text", refuse)
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    for condition in book.conditions:
+        costcalc.compare(costcalc.plans_for(book, condition, origin="US", currency="EUR"), book)
+    itineraries = costcalc.compare_itineraries(
+        costcalc.Plan(offer="jp-alzheimers-adipose-msc", origin="GB", city="Osaka", start_date="2027-02-20"), book
+    )
+    assert itineraries.verdict.cheaper in ("stay", "return", "depends")
 
 
 def test_every_public_name_resolves_to_its_defining_module():

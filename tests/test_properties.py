@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from hypothesis import assume, given
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 import costcalc
 from costcalc import estimate
-from costcalc.money import round_out
+from costcalc.money import Range
 
 from .strategies import BOOK, CURRENCIES, minor_unit, plans, ranges
 
@@ -86,8 +87,8 @@ def test_more_travellers_never_cost_less(plan, travellers):
 def test_conversion_there_and_back_stays_within_one_minor_unit(data):
     here = data.draw(st.sampled_from(CURRENCIES))
     there = data.draw(st.sampled_from(CURRENCIES))
-    original = round_out(data.draw(ranges(here)))
-    back = round_out(BOOK.fx.convert(BOOK.fx.convert(original, there), here))
+    original = data.draw(ranges(here)).rounded()
+    back = BOOK.fx.convert(BOOK.fx.convert(original, there), here).rounded()
     unit = minor_unit(here)
     # outward rounding keeps the original inside, and the round trip widens it by at most a unit
     assert back.low <= original.low <= back.low + unit
@@ -101,7 +102,7 @@ def test_a_converted_range_contains_the_exact_value(data):
 
     here, there = data.draw(st.sampled_from(CURRENCIES)), data.draw(st.sampled_from(CURRENCIES))
     original = data.draw(ranges(here))
-    converted = round_out(BOOK.fx.convert(original, there))
+    converted = BOOK.fx.convert(original, there).rounded()
     factor = Fraction(BOOK.fx.rate(there)) / Fraction(BOOK.fx.rate(here))
     assert Fraction(converted.low) <= Fraction(original.low) * factor
     assert Fraction(original.high) * factor <= Fraction(converted.high)
@@ -124,3 +125,54 @@ def test_sums_of_ranges_refuse_mixed_currencies(a, b):
     else:
         total = a + b
         assert total.low == a.low + b.low and total.open_high == (a.open_high or b.open_high)
+
+
+counts = st.integers(0, 400)
+
+
+@given(ranges(), counts, counts)
+def test_a_range_times_a_count_range_holds_every_product(value, a, b):
+    """Lodging is a nightly range times 28-42 nights: every product of a price and a count inside."""
+    nights = (min(a, b), max(a, b))
+    product = value.times(nights)
+    assert product.low == value.low * nights[0] and product.high == value.high * nights[1]
+    assert product.currency == value.currency and product.open_high == value.open_high
+    assert value.times(nights[1]) == value.times((nights[1], nights[1]))
+
+
+@given(ranges(), st.decimals(min_value=0, max_value=1, places=3))
+def test_a_fraction_of_the_low_end_keeps_the_high_end(value, fraction):
+    lowered = value.low_times(fraction)
+    assert lowered.high == value.high and lowered.low == value.low * fraction <= lowered.high
+
+
+@given(ranges(), st.integers(1, 1000))
+def test_an_average_per_unit_times_the_units_holds_the_whole(value, units):
+    """Directed rounding: the average's low end rounds down and its high end up."""
+    average = value.per(units)
+    assert average.low * units <= value.low and value.high <= average.high * units
+
+
+@given(st.data())
+def test_a_difference_added_back_gives_the_whole(data):
+    """Home minus the total, end for end: saving.low + total.high == home.low, and the high ends alike."""
+    currency = data.draw(st.sampled_from(CURRENCIES))
+    home, total = data.draw(ranges(currency)).rounded(), data.draw(ranges(currency)).rounded()
+    saving = home.minus(total)
+    assert saving.low + total.high == home.low and saving.high + total.low == home.high
+    assert saving.open_low == total.open_high and saving.open_high == home.open_high
+    assert not saving.low.is_signed() or saving.low != 0
+
+
+@given(st.lists(ranges("EUR"), max_size=6))
+def test_a_total_is_the_sum_of_its_ranges(values):
+    total = Range.total(values, "EUR")
+    assert total.low == sum((v.low for v in values), Decimal(0))
+    assert total.high == sum((v.high for v in values), Decimal(0))
+    assert total.open_high == any(v.open_high for v in values)
+
+
+@given(ranges("USD"), ranges("USD"))
+def test_a_hull_holds_both(a, b):
+    both = a.hull(b)
+    assert both.low <= min(a.low, b.low) and both.high >= max(a.high, b.high)

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..ratebook.models import Offer
-from ..money import HIGH, LOW
-from .lines import Notices, Part
 from ..planning.plan import CustomLine, Plan
+from ..ratebook.models import Offer
+from .lines import Ends, Notices, Priced
+from .result import Quantity
 from .treatment import resolved_sessions
+from .trip import Trip
 
 __all__ = ["price_custom"]
 
 _UNIT_NAMES = {"once": "item", "traveller": "traveller", "trip": "round trip", "night": "night", "session": "session"}
 
 
-def price_custom(offer: Offer, plan: Plan, trips: int, nights, notices: Notices) -> list[Part]:
-    """One part per custom line; a line whose count is unknown is skipped with a warning."""
-    parts = []
+def price_custom(offer: Offer, plan: Plan, trip: Trip, notices: Notices) -> list[Priced]:
+    """One line per custom line of the plan; a line whose count is unknown is skipped with a warning."""
+    priced = []
     for line in plan.custom:
-        counts = _counts(line, offer, plan, trips, nights)
+        counts = _counts(line, offer, plan, trip)
         if counts is None:
             notices.add(
                 "custom-unpriced",
@@ -28,27 +29,23 @@ def price_custom(offer: Offer, plan: Plan, trips: int, nights, notices: Notices)
             )
             continue
         low_n, high_n, how = counts
-        amount = line.amount
-        parts.append(
-            Part(
+        priced.append(
+            Priced(
                 kind="custom",
                 label=line.label,
-                qty_low=low_n,
-                qty_high=high_n,
-                unit=_UNIT_NAMES[line.per],
-                unit_price=amount,
-                low=LOW.multiply(amount.low, low_n),
-                high=HIGH.multiply(amount.high, high_n),
-                open_high=amount.open_high,
+                quantity=Quantity.derived(low=low_n, high=high_n, unit=_UNIT_NAMES[line.per]),
+                unit_price=line.amount,
+                amount=line.amount.times((low_n, high_n)),
+                ends=Ends.both("user"),
                 provenance="user",
-                detail=f"{how} x {amount}",
+                detail=f"{how} x {line.amount}",
                 cited=line.cited,
             )
         )
-    return parts
+    return priced
 
 
-def _counts(line: CustomLine, offer: Offer, plan: Plan, trips: int, nights) -> tuple[Decimal, Decimal, str] | None:
+def _counts(line: CustomLine, offer: Offer, plan: Plan, trip: Trip) -> tuple[Decimal, Decimal, str] | None:
     if line.quantity is not None:
         n = line.quantity
         return n, n, f"{n.normalize():f} (your quantity)"
@@ -57,13 +54,13 @@ def _counts(line: CustomLine, offer: Offer, plan: Plan, trips: int, nights) -> t
     if line.per == "traveller":
         return Decimal(plan.travellers), Decimal(plan.travellers), f"{plan.travellers} traveller(s)"
     if line.per == "trip":
-        return Decimal(trips), Decimal(trips), f"{trips} round trip(s)"
+        return Decimal(trip.trips), Decimal(trip.trips), f"{trip.trips} round trip(s)"
     if line.per == "night":
-        if trips == 0:
+        if trip.trips == 0:
             return Decimal(0), Decimal(0), "0 nights (no travel)"
-        if nights is None:
+        if trip.nights is None:
             return None
-        return Decimal(nights.low), Decimal(nights.high), f"{nights} night(s)"
+        return Decimal(trip.nights.low), Decimal(trip.nights.high), f"{trip.nights} night(s)"
     sessions = resolved_sessions(offer, plan)
     if sessions is None:
         return None

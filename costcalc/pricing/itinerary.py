@@ -10,24 +10,22 @@ when the ranges overlap, the round-trip fare below which flying home is cheaper.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from dataclasses import dataclass
 
-from ..ratebook.book import RateBook
-from .custom import price_custom
-from .engine import finish
 from ..errors import InvalidPlanError
-from .trip import Journey, places_for, price_flights, price_lodging, price_meals
-from ..ratebook.models import Citation, Count, Offer, Visit
-from ..money import HIGH, LOW, round_ends
-from .lines import Notices, Part
+from ..money import Range
 from ..planning.plan import Plan
-from .treatment import price_treatment
+from ..ratebook.book import RateBook
+from ..ratebook.models import Citation, Count, Offer, Visit
+from .custom import price_custom
+from .engine import finish, price_trip
+from .lines import Notices, Priced
 from .result import Estimate, Itineraries, Verdict, VisitStep
+from .treatment import price_treatment
+from .trip import Trip, places_for, rooms_for
 
 __all__ = ["compare_itineraries", "visits_for"]
 
-_ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -120,57 +118,30 @@ def _offsets(steps: list[_Step]) -> list[tuple[int, int] | None]:
     return found
 
 
-@dataclass(frozen=True)
-class _Segment:
-    """One round trip of some of the travellers, priced for its nights and rooms."""
-
-    label: str
-    travellers: int
-    rooms: int
-    nights: Count
-    starts: tuple[dt.date, dt.date] | None  # earliest and latest first night, with a start date
-    core: bool = True  # False: companions joining one visit (not part of the stay's nights)
+def _segment(offer: Offer, plan: Plan, book: RateBook, notices: Notices, label: str, travellers: int, rooms: int,
+             nights: Count, starts: tuple[dt.date, dt.date] | None) -> Trip:
+    """One round trip of some of the travellers, for its nights and rooms (and first nights, with a start date)."""
+    places, place_label = places_for(offer.region, plan.city, book, notices)
+    return Trip(travellers, rooms, 1, nights, "itinerary", plan.origin, places, place_label, offer.region,
+                starts=starts, label=label)
 
 
-def _rooms(people: int, per_room: int) -> int:
-    return -(-people // per_room)
-
-
-def _price_segment(offer: Offer, plan: Plan, book: RateBook, segment: _Segment, notices: Notices,
-                   schedule: list[str]) -> list[Part]:
-    """Flights, lodging and meals of one trip; with a range of start dates, the range over both."""
-    if segment.travellers == 0:
-        return []
-    seg_plan = plan.model_copy(update={"travellers": segment.travellers, "trips": 1, "nights": None,
-                                       "start_date": segment.starts[0] if segment.starts else None})
-    places, label = places_for(offer, seg_plan, book, notices)
-    journey = Journey(1, segment.nights, "itinerary", segment.rooms, places, label)
-    parts = [p for p in (price_flights(journey, offer, seg_plan, book, notices),) if p is not None]
-    stay = [price_lodging(journey, seg_plan, book, notices, schedule), price_meals(journey, seg_plan, book, notices)]
-    if segment.starts and segment.starts[1] != segment.starts[0]:
-        late = seg_plan.model_copy(update={"start_date": segment.starts[1]})
-        other = [price_lodging(journey, late, book, notices, []), price_meals(journey, late, book, notices)]
-        for mine, theirs in zip(stay, other):
-            if mine is not None and theirs is not None:
-                mine.low, mine.high = min(mine.low, theirs.low), max(mine.high, theirs.high)
-    parts += [p for p in stay if p is not None]
-    for part in parts:
-        part.label = f"{segment.label}: {part.label}"
-    return parts
-
-
-def _strategy(offer: Offer, plan: Plan, book: RateBook, segments: list[_Segment], today, notices: Notices) -> Estimate:
-    parts = [price_treatment(offer, plan, notices)]
+def _strategy(offer: Offer, plan: Plan, book: RateBook, segments: list[tuple[Trip, bool]], today,
+              notices: Notices) -> Estimate:
+    """One way through the protocol: the treatment, each round trip (``True``: the travellers' own; ``False``:
+    companions joining one visit), and the plan's own lines."""
+    priced: list[Priced] = [price_treatment(offer, plan, notices)]
     schedule: list[str] = []
-    for segment in segments:
-        parts += _price_segment(offer, plan, book, segment, notices, schedule)
-    core = [s for s in segments if s.core]
-    trips = len(core)  # the travellers' own round trips; companions' trips are lines of their own
+    for segment, _ in segments:
+        if segment.travellers:
+            priced += price_trip(segment, plan, book, notices, schedule)
+    core = [segment for segment, own in segments if own]
     nights = Count.derived(low=sum(s.nights.low for s in core), high=sum(s.nights.high for s in core))
-    places, label = places_for(offer, plan, book, notices)
-    journey = Journey(trips, nights, "itinerary", _rooms(plan.travellers, plan.travellers_per_room), places, label)
-    parts.extend(price_custom(offer, plan, trips, nights, notices))
-    return finish(offer, plan, parts, journey, schedule, book, notices, today)
+    places, label = places_for(offer.region, plan.city, book, notices)
+    whole = Trip(plan.travellers, rooms_for(plan.travellers, plan.travellers_per_room), len(core), nights, "itinerary",
+                 plan.origin, places, label, offer.region)
+    priced += price_custom(offer, plan, whole, notices)
+    return finish(offer, plan, priced, whole, schedule, book, notices, today)
 
 
 def visits_for(plan: Plan, book: RateBook) -> list[VisitStep]:
@@ -223,12 +194,15 @@ def compare_itineraries(plan: Plan, book: RateBook, *, today: dt.date | None = N
             return None
         return (dated + dt.timedelta(days=offset[0] - before), dated + dt.timedelta(days=offset[1] - before))
 
-    back_segments = [
-        _Segment(f"Visit {i + 1} ({step.label})", core + (extra if step.sessions else 0),
-                 _rooms(core + (extra if step.sessions else 0), per_room), step.nights, starts(i, step.extra_night))
-        for i, step in enumerate(steps)
-    ]
-    back = _strategy(offer, plan, book, back_segments, today, Notices(list(notices.items)))
+    def segment(label: str, travellers: int, rooms: int, nights: Count, first: tuple | None) -> Trip:
+        return _segment(offer, plan, book, notices, label, travellers, rooms, nights, first)
+
+    back_segments = []
+    for i, step in enumerate(steps):
+        people = core + (extra if step.sessions else 0)
+        back_segments.append((segment(f"Visit {i + 1} ({step.label})", people, rooms_for(people, per_room),
+                                      step.nights, starts(i, step.extra_night)), True))
+    back = _strategy(offer, plan, book, back_segments, today, notices.copy())
 
     stay = None
     unavailable = ""
@@ -237,16 +211,16 @@ def compare_itineraries(plan: Plan, book: RateBook, *, today: dt.date | None = N
     elif any(o is None for o in offsets):
         unavailable = "the time between some visits is not documented, so no single stay covers them"
     else:
-        nights = _stay_nights(steps)
-        segments = [_Segment("Whole stay", core, _rooms(core, per_room), nights, starts(0, steps[0].extra_night))]
+        segments = [(segment("Whole stay", core, rooms_for(core, per_room), _stay_nights(steps),
+                             starts(0, steps[0].extra_night)), True)]
         if extra:
-            extra_rooms = _rooms(core + extra, per_room) - _rooms(core, per_room)
+            extra_rooms = rooms_for(core + extra, per_room) - rooms_for(core, per_room)
             segments += [
-                _Segment(f"Companion(s) for visit {i + 1} ({step.label})", extra, extra_rooms, step.nights,
-                         starts(i, step.extra_night), core=False)
+                (segment(f"Companion(s) for visit {i + 1} ({step.label})", extra, extra_rooms, step.nights,
+                         starts(i, step.extra_night)), False)
                 for i, step in enumerate(steps) if step.sessions
             ]
-        stay = _strategy(offer, plan, book, segments, today, Notices(list(notices.items)))
+        stay = _strategy(offer, plan, book, segments, today, notices.copy())
     return Itineraries.derived(
         offer_id=offer.id,
         currency=plan.currency,
@@ -276,12 +250,8 @@ def _stay_nights(steps: list[_Step]) -> Count:
     return Count.derived(low=low + last.days.low - 1, high=high + last.days.high - 1)
 
 
-def _flights(est: Estimate) -> tuple[Decimal, Decimal]:
-    low = high = _ZERO
-    for line in est.lines:
-        if line.kind == "flights":
-            low, high = low + line.range.low, high + line.range.high
-    return low, high
+def _flights(est: Estimate) -> Range:
+    return Range.total((line.range for line in est.lines if line.kind == "flights"), est.currency)
 
 
 def _verdict(stay: Estimate | None, back: Estimate, plan: Plan) -> Verdict:
@@ -293,34 +263,27 @@ def _verdict(stay: Estimate | None, back: Estimate, plan: Plan) -> Verdict:
     nights' cost minus the extra round trips' fares: with every price at its low end, then at
     its high end, for the stay part, and the fare at its other end.
     """
-    currency = back.currency
     if stay is None:
         return Verdict.derived(cheaper="same", difference=None, break_even_fare=None, round_trips=0)
-    s, r = stay.total, back.total
-    s_fl, r_fl = _flights(stay), _flights(back)
-    # the stay's extra cost besides flights, at low and at high prices (treatment cancels out)
-    nf_low = LOW.subtract(LOW.subtract(s.low, s_fl[0]), HIGH.subtract(r.low, r_fl[0]))
-    nf_high = HIGH.subtract(HIGH.subtract(s.high, s_fl[1]), LOW.subtract(r.high, r_fl[1]))
-    nf_low, nf_high = min(nf_low, nf_high), max(nf_low, nf_high)
-    extra_trips = _trip_count(back) - _trip_count(stay)
+    # the stay's extra cost besides flights, at low and at high prices (the treatment cancels out)
+    extra_nights = stay.total.without(_flights(stay)).against(back.total.without(_flights(back)))
     trips = _trip_count(back)
-    fare_low = LOW.divide(r_fl[0], trips) if trips else _ZERO
-    fare_high = HIGH.divide(r_fl[1], trips) if trips else _ZERO
-    d_low = LOW.subtract(nf_low, HIGH.multiply(extra_trips, fare_high))
-    d_high = HIGH.subtract(nf_high, LOW.multiply(extra_trips, fare_low))
-    if d_low > 0:
-        diff = round_ends(d_low, d_high, currency, s.open_high and not r.open_high)
-        return Verdict.derived(cheaper="return", difference=diff, break_even_fare=None, round_trips=extra_trips)
-    if d_high < 0:
-        diff = round_ends(-d_high, -d_low, currency, False)
-        return Verdict.derived(cheaper="stay", difference=diff, break_even_fare=None, round_trips=extra_trips)
+    extra_trips = trips - _trip_count(stay)
+    fare = _flights(back).per(trips)
+    difference = extra_nights.less(fare.times(extra_trips))
+    if difference.low > 0:
+        diff = Range.trusted(difference.low, difference.high, back.currency, stay.total.open_high and not back.total.open_high)
+        return Verdict.derived(cheaper="return", difference=diff.rounded(), break_even_fare=None, round_trips=extra_trips)
+    if difference.high < 0:
+        saved = difference.negated()
+        diff = Range.trusted(saved.low, saved.high, back.currency)
+        return Verdict.derived(cheaper="stay", difference=diff.rounded(), break_even_fare=None, round_trips=extra_trips)
     if extra_trips <= 0:
         return Verdict.derived(cheaper="depends", difference=None, break_even_fare=None, round_trips=extra_trips)
-    fare = round_ends(max(nf_low, _ZERO) / extra_trips, max(nf_high, _ZERO) / extra_trips, currency, False)
-    return Verdict.derived(cheaper="depends", difference=None, break_even_fare=fare, round_trips=extra_trips)
+    fare = extra_nights.floor_zero().per(extra_trips)
+    return Verdict.derived(cheaper="depends", difference=None, break_even_fare=fare.rounded(), round_trips=extra_trips)
 
 
 def _trip_count(est: Estimate) -> int:
     """Traveller round trips flown in an estimate (travellers x trips, over its flight lines)."""
-    return int(sum((line.quantity.low for line in est.lines if line.kind == "flights"), _ZERO))
-
+    return int(sum(line.quantity.low for line in est.lines if line.kind == "flights"))

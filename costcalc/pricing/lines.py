@@ -1,38 +1,58 @@
-"""The engine's working form of a line: exact ends in the line's own currency."""
+"""A priced line before conversion: a quantity, a unit price, the exact amount, and where each end comes from."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
+from typing import Literal
 
-from ..ratebook.models import Assumption, Citation
 from ..money import Range
+from ..ratebook.models import Assumption, Citation
+from .result import Quantity
+
+__all__ = ["Ends", "Notices", "Priced", "Provenance", "Quote"]
+
+Provenance = Literal["documented", "assumed", "user"]
 
 
-@dataclass(slots=True)
-class Part:
-    """One priced line before conversion and rounding (ends computed with directed rounding)."""
+@dataclass(frozen=True, slots=True)
+class Ends:
+    """Where the low end and the high end of an amount come from, each on its own.
+
+    An end is documented only if every price and factor in it comes from a cited source, assumed
+    if any assumed price or factor enters, the user's own if the user gave the price. Counts
+    (travellers, rooms, nights) describe the plan and do not change an end's provenance.
+    """
+
+    low: Provenance
+    high: Provenance
+
+    @classmethod
+    def both(cls, provenance: Provenance) -> Ends:
+        return cls(provenance, provenance)
+
+
+@dataclass(frozen=True, slots=True)
+class Priced:
+    """One priced line in the currency of its unit price, exact (each end rounded in its own direction)."""
 
     kind: str
     label: str
-    qty_low: Decimal
-    qty_high: Decimal
-    unit: str
+    quantity: Quantity
+    """How many units the amount holds."""
     unit_price: Range
-    low: Decimal
-    high: Decimal
-    open_high: bool
-    provenance: str
+    """The price of one unit, in the currency the line is priced in."""
+    amount: Range
+    """The unit price times the quantity (or, priced night by night, the sum over the nights)."""
+    ends: Ends
+    """Where each end of the amount comes from."""
+    provenance: Provenance
+    """The line as a whole, as shown beside it: a cited source, an assumption, the user's figure."""
     source: Citation | None = None
     assumption: Assumption | None = None
     detail: str = ""
     includes: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     cited: str = ""
-
-    @property
-    def currency(self) -> str:
-        return self.unit_price.currency
 
 
 @dataclass(slots=True)
@@ -47,3 +67,20 @@ class Notices:
 
     def codes(self) -> set[str]:
         return {code for code, _ in self.items}
+
+    def copy(self) -> Notices:
+        return Notices(list(self.items))
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A price the user gave in place of a documented or assumed one, with where it comes from."""
+
+    price: Range
+    cited: str = ""
+
+    @classmethod
+    def of(cls, plan, name: str) -> Quote | None:
+        """The plan's own figure ``name`` (``fare``, ``lodging``, ``meals``), if it gives one."""
+        price = getattr(plan, name)
+        return None if price is None else cls(price, plan.cited.get(name, ""))

@@ -6,11 +6,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import model_validator
-
 from .._model import Model
 from ..ratebook.models import Assumption, Citation, Count, Note, Source
-from ..money import Range
+from ..money import Range, SignedRange
 from ..planning.plan import Plan
 
 __all__ = [
@@ -112,31 +110,6 @@ class StaySummary(Model):
     """How seasons were handled: ``range`` across the year, ``dates`` night by night, ``single`` one season."""
     schedule: tuple[str, ...] = ()
     """With a start date: each stretch of nights with its dates and season."""
-
-
-class SignedRange(Model):
-    """A range of money that may fall below zero (a saving, a break-even), in one currency.
-
-    Prices are never negative (see ``Range``); a difference of two prices can be, so it has
-    this type of its own instead.
-    """
-
-    low: Decimal
-    """Lowest amount, in units of ``currency``; below zero it is a loss."""
-    high: Decimal
-    """Highest amount; >= ``low``."""
-    currency: str
-    """ISO 4217 code of both ends."""
-    open_low: bool = False
-    """True when the low end is only a ceiling: the real amount may be lower (e.g. an open-ended cost abroad)."""
-    open_high: bool = False
-    """True when the high end is only a floor: the real amount may be higher (e.g. an open-ended cost at home)."""
-
-    @model_validator(mode="after")
-    def _ordered(self) -> SignedRange:
-        if self.high < self.low:
-            raise ValueError(f"high {self.high} is below low {self.low}; a range needs low <= high")
-        return self
 
 
 class HomeComparison(Model):

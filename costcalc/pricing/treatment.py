@@ -5,10 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..errors import InvalidPlanError
-from ..ratebook.models import Offer, Price
-from ..money import HIGH, LOW, Range
-from .lines import Notices, Part
+from ..money import Range
 from ..planning.plan import Plan
+from ..ratebook.models import Offer, Price
+from .lines import Ends, Notices, Priced
+from .result import Quantity
 
 __all__ = ["cheapest_combination", "price_treatment", "resolved_sessions"]
 
@@ -65,10 +66,19 @@ def resolved_sessions(offer: Offer, plan: Plan) -> int | None:
     return None
 
 
-def _user_treatment(offer: Offer, plan: Plan, notices: Notices) -> Part:
+def _count(n: int, unit: str) -> Quantity:
+    return Quantity.derived(low=Decimal(n), high=Decimal(n), unit=unit)
+
+
+def _open(value: Range) -> Range:
+    """The range with its high end open: the count behind it is not known."""
+    return Range.trusted(value.low, value.high, value.currency, True)
+
+
+def _user_treatment(offer: Offer, plan: Plan, notices: Notices) -> Priced:
     """The user's own treatment price, once, per course or per session."""
-    amount = plan.treatment
-    open_high = amount.open_high
+    price = plan.treatment
+    unknown = False
     if plan.treatment_per == "once":
         n, unit, how = 1, "treatment", "the whole treatment"
     elif plan.treatment_per == "course":
@@ -76,31 +86,28 @@ def _user_treatment(offer: Offer, plan: Plan, notices: Notices) -> Part:
     else:
         sessions = resolved_sessions(offer, plan)
         if sessions is None:
-            sessions, open_high = 1, True
+            sessions, unknown = 1, True
             notices.add(
                 "sessions-unknown",
                 f"your treatment price is per session, and neither the plan nor the source gives a "
                 f"session count for {offer.id}: priced for one session and marked open-ended (+)",
             )
         n, unit, how = sessions, "session", f"{sessions} session(s)"
-    count = Decimal(n)
-    return Part(
+    amount = price.times(n)
+    return Priced(
         kind="treatment",
         label=f"{offer.treatment} (your price)",
-        qty_low=count,
-        qty_high=count,
-        unit=unit,
-        unit_price=amount,
-        low=LOW.multiply(amount.low, count),
-        high=HIGH.multiply(amount.high, count),
-        open_high=open_high,
+        quantity=_count(n, unit),
+        unit_price=price,
+        amount=_open(amount) if unknown else amount,
+        ends=Ends.both("user"),
         provenance="user",
-        detail=f"{how} x {amount}",
+        detail=f"{how} x {price}",
         cited=plan.cited.get("treatment", ""),
     )
 
 
-def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Part:
+def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Priced:
     """The treatment line of an offer under a plan, in the offer's own currency."""
     if plan.treatment is not None:
         return _user_treatment(offer, plan, notices)
@@ -112,17 +119,13 @@ def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Part:
                 f"{offer.id} is priced per course (the source does not say how many sessions a course "
                 f"holds), so sessions={plan.sessions} does not change it; use courses instead",
             )
-        n = Decimal(plan.courses)
-        return Part(
+        return Priced(
             kind="treatment",
             label=offer.treatment,
-            qty_low=n,
-            qty_high=n,
-            unit="course",
+            quantity=_count(plan.courses, "course"),
             unit_price=price.amount,
-            low=LOW.multiply(price.amount.low, n),
-            high=HIGH.multiply(price.amount.high, n),
-            open_high=price.amount.open_high,
+            amount=price.amount.times(plan.courses),
+            ends=Ends.both("documented"),
             provenance="documented",
             source=price.citation,
             detail=f"{plan.courses} x {_describe(price)}",
@@ -139,27 +142,19 @@ def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Part:
             "session and marked open-ended (+): give sessions to price more",
         )
     combination = cheapest_combination(offer.prices, sessions)
-    low = high = Decimal(0)
-    open_high = unknown
-    for price, count in combination:
-        low = LOW.add(low, LOW.multiply(price.amount.low, count))
-        high = HIGH.add(high, HIGH.multiply(price.amount.high, count))
-        open_high = open_high or price.amount.open_high
+    amount = Range.total((price.amount.times(count) for price, count in combination), offer.currency)
+    if unknown:
+        amount = _open(amount)
     picked = " + ".join(f"{count} x {_describe(price)}" for price, count in combination)
     main = combination[0][0]
-    n = Decimal(sessions)
-    return Part(
+    mixed = len(combination) > 1 or main.basis == "bundle"
+    return Priced(
         kind="treatment",
         label=offer.treatment,
-        qty_low=n,
-        qty_high=n,
-        unit="session",
-        unit_price=Range.trusted(
-            LOW.divide(low, n), HIGH.divide(high, n), main.amount.currency, open_high
-        ) if len(combination) > 1 or main.basis == "bundle" else main.amount,
-        low=low,
-        high=high,
-        open_high=open_high,
+        quantity=_count(sessions, "session"),
+        unit_price=amount.per(sessions) if mixed else main.amount,
+        amount=amount,
+        ends=Ends.both("documented"),
         provenance="documented",
         source=main.citation,
         detail=f"{sessions} sessions, cheapest exact combination: {picked}",

@@ -48,7 +48,6 @@ class FxTable(Model):
     """Codes whose rate the user replaced."""
 
     _factors: dict[tuple[str, str], tuple[Decimal, Decimal]] = PrivateAttr(default_factory=dict)
-    _used: dict[tuple, Any] = PrivateAttr(default_factory=dict)  # (currencies, age) -> FxUsed, see engine
 
     @field_validator("rates", mode="before")
     @classmethod
@@ -94,11 +93,10 @@ class FxTable(Model):
         return found
 
     def convert(self, value: Range, to: str) -> Range:
-        """``value`` in currency ``to`` (amount x rate[to] / rate[from]), ends rounded outward."""
+        """``value`` in currency ``to`` (amount x rate[to] / rate[from]), each end rounded in its own direction."""
         if value.currency == to:
             return value
-        low, high = self.factors(value.currency, to)
-        return Range.trusted(LOW.multiply(value.low, low), HIGH.multiply(value.high, high), to, value.open_high)
+        return value.converted(self.factors(value.currency, to), to)
 
     def age_days(self, today: dt.date) -> int:
         """Days between the rate date and ``today``."""
