@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import io
 import os
 import re
@@ -90,8 +91,19 @@ def _name_keys(name: str) -> list[str]:
     return [k for k in keys if k]
 
 
-def country_codes(names: Iterable[str]) -> tuple[dict[str, str | None], list[str]]:
-    """ISO 3166 alpha-2 code (or None) for each State Department name, and the unmapped names."""
+COUNTRIES = Path(__file__).resolve().parent / "countries.csv"
+"""State Department country name -> ISO code and display name, kept in the repository so that the derived
+table does not depend on the installed babel version (CLDR renames territories between releases)."""
+
+
+@functools.lru_cache(maxsize=4)
+def known_countries(path: Path = COUNTRIES) -> dict[str, tuple[str | None, str]]:
+    """The committed table: State Department name -> (ISO code or None, English name as per-diem.csv shows it)."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return {row["state_department_name"]: (row["code"] or None, row["name"]) for row in csv.DictReader(lines)}
+
+
+def _babel_codes() -> dict[str, str]:
     from babel import Locale
 
     index: dict[str, str] = {}
@@ -99,21 +111,38 @@ def country_codes(names: Iterable[str]) -> tuple[dict[str, str | None], list[str
         if re.fullmatch(r"[A-Z]{2}", code) and code not in ("EU", "EZ", "UN", "QO"):
             for key in _name_keys(english):
                 index.setdefault(key, code)
+    return index
+
+
+def country_codes(names: Iterable[str]) -> tuple[dict[str, str | None], list[str]]:
+    """ISO 3166 alpha-2 code (or None) for each State Department name, and the names not in countries.csv.
+
+    A name missing from the table is matched against babel's English territory names (after
+    COUNTRY_OVERRIDES), so that a new country in the raw data gets a proposed code; the table must
+    then be updated for the output to stay the same whatever babel is installed.
+    """
+    table = known_countries()
+    index: dict[str, str] | None = None
     codes: dict[str, str | None] = {}
     unmapped = []
     for name in names:
+        if name in table:
+            codes[name] = table[name][0]
+            continue
+        unmapped.append(name)
         if name in COUNTRY_OVERRIDES:
             codes[name] = COUNTRY_OVERRIDES[name]
             continue
-        found = next((index[k] for k in _name_keys(name) if k in index), None)
-        codes[name] = found
-        if found is None:
-            unmapped.append(name)
+        index = index if index is not None else _babel_codes()
+        codes[name] = next((index[k] for k in _name_keys(name) if k in index), None)
     return codes, unmapped
 
 
 def country_display(code: str | None, raw_name: str) -> str:
-    """A readable English country name: CLDR's, or the source's in title case when no code."""
+    """A readable English country name: countries.csv's, else CLDR's, else the source's in title case."""
+    for known_code, shown in known_countries().values():
+        if known_code == code and code is not None:
+            return shown
     if code is None:
         return " ".join(w.capitalize() for w in raw_name.split())
     if code in DISPLAY_OVERRIDES:
@@ -186,7 +215,8 @@ def foreign_rows(path: Path, log) -> list[dict[str, str]]:
                    "Meals & Incidentals", "Effective Date"], path)
     codes, unmapped = country_codes(sorted({r["Country"].strip() for _, r in rows}))
     for name in unmapped:
-        log(f"no ISO code found for country {name!r}: add it to COUNTRY_OVERRIDES")
+        proposed = codes[name] or "no code found"
+        log(f"country {name!r} is not in scripts/countries.csv ({proposed} proposed from babel): add it there")
     for name, code in sorted(codes.items()):
         if code is None and name not in unmapped:
             log(f"no ISO code exists for {name!r}: kept with an empty code")

@@ -232,6 +232,11 @@ class Estimate(Model):
     stats: Simulation | None = None
     """Likely costs from ``costcalc.simulate``, when asked for; None otherwise."""
 
+    def subtotal(self, treatment: bool) -> Range:
+        """The treatment line(s) (``treatment``), or every other line (travel and stay), added as shown."""
+        return Range.total((line.range for line in self.lines if (line.kind == "treatment") == treatment),
+                           self.currency)
+
 
 class Comparison(Model):
     """Several estimates in one currency, cheapest first."""

@@ -26,9 +26,9 @@ from .engine import estimate
 from ..errors import InvalidPlanError
 from ..money import minor_unit
 from ..planning.plan import Plan
-from .result import Estimate, HistogramBin, LineShare, Simulation
+from .result import Comparison, Estimate, HistogramBin, LineShare, Simulation
 
-__all__ = ["DEFAULT_SAMPLES", "DEFAULT_SEED", "DISTRIBUTIONS", "simulate"]
+__all__ = ["DEFAULT_SAMPLES", "DEFAULT_SEED", "DISTRIBUTIONS", "simulate", "with_stats"]
 
 DISTRIBUTIONS = ("lognormal", "uniform", "triangular")
 """How a range can be read; lognormal by default."""
@@ -161,3 +161,14 @@ def _percentiles(values: np.ndarray, percents: tuple[float, ...]) -> list[float]
 
 def _money(value: float, unit: Decimal) -> Decimal:
     return Decimal(repr(float(value))).quantize(unit)
+
+
+def with_stats(target: Estimate | Comparison, *, samples: int = DEFAULT_SAMPLES, seed: int | None = None,
+               distribution: str | None = None) -> Estimate | Comparison:
+    """The estimate, or every estimate of a comparison, with its likely costs (``stats``) filled in."""
+    seed = DEFAULT_SEED if seed is None else seed
+    if isinstance(target, Comparison):
+        return target.model_copy(update={"estimates": tuple(
+            with_stats(est, samples=samples, seed=seed, distribution=distribution) for est in target.estimates
+        )})
+    return target.model_copy(update={"stats": simulate(target, samples=samples, seed=seed, distribution=distribution)})
