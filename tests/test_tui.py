@@ -14,7 +14,7 @@ from costcalc import compare, plans_for  # noqa: E402
 from costcalc.cli import main  # noqa: E402
 from costcalc.render.formatting import format_range  # noqa: E402
 from costcalc.render import render_comparison  # noqa: E402
-from costcalc.render.words import whole_total  # noqa: E402
+from costcalc.render.rounding import whole_total  # noqa: E402
 from costcalc.tui import make_app  # noqa: E402
 from costcalc.tui.screens import HelpScreen, PathScreen  # noqa: E402
 from costcalc.tui.table import ComparisonTable  # noqa: E402

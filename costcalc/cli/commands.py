@@ -249,9 +249,7 @@ def _fx(args, locale: str) -> int:
     book = load_rates(args.rates)
     codes = None
     if args.currency:
-        codes = [code.strip().upper() for code in args.currency.split(",") if code.strip()]
-        for code in codes:
-            book.fx.rate(code)
+        codes = book.fx.codes([code.strip().upper() for code in args.currency.split(",") if code.strip()])
     terminal, width = _terminal()
     source = book.sources[book.fx.source]
     _print(render_fx(book.fx, source, codes, args.format or "table", locale=locale, width=width, terminal=terminal))

@@ -10,10 +10,10 @@ import sys
 from typing import NoReturn
 
 from ..planning import textinput
+from ..render import FORMATS
 
 __all__ = ["FORMATS", "build_parser", "parse_range", "parse_rate"]
 
-FORMATS = ("table", "json", "csv", "markdown")
 
 class Parser(argparse.ArgumentParser):
     """argparse with one-line errors: the problem and where to read more, no usage dump."""

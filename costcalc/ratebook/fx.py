@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -66,6 +67,16 @@ class FxTable(Model):
         except KeyError:
             check_currency(code)
             raise RateNotFoundError(code, self.rates, self.date.isoformat()) from None
+
+    def codes(self, wanted: Sequence[str] | None = None) -> list[str]:
+        """``wanted`` in their order without repeats, each with a rate (RateNotFoundError naming what
+        exists otherwise); None: every currency, sorted."""
+        if wanted is None:
+            return self.currencies
+        found = list(dict.fromkeys(wanted))
+        for code in found:
+            self.rate(code)
+        return found
 
     def with_overrides(self, overrides: dict[str, Decimal]) -> FxTable:
         """A copy with some rates replaced by the user's (each still validated)."""

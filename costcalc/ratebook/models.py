@@ -15,6 +15,7 @@ from ..money import Range
 __all__ = [
     "Assumption",
     "Basis",
+    "CAVEAT_KINDS",
     "Citation",
     "Count",
     "Fact",
@@ -93,6 +94,10 @@ class Fact(_DataModel):
     """Where it is documented."""
 
 
+CAVEAT_KINDS = ("regulatory", "evidence")
+"""Note kinds that qualify a price: a cheaper offer is not an equivalent treatment (legal status, proof)."""
+
+
 class Note(_DataModel):
     """A regulatory, evidence or availability note shown next to a price."""
 
@@ -102,6 +107,11 @@ class Note(_DataModel):
     """The note in plain words."""
     citation: Citation
     """Where it is documented."""
+
+    @property
+    def caveat(self) -> bool:
+        """Whether the note qualifies the price (its kind is one of ``CAVEAT_KINDS``)."""
+        return self.kind in CAVEAT_KINDS
 
 
 class Count(Model):

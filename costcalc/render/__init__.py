@@ -20,19 +20,25 @@ if TYPE_CHECKING:
     from ..ratebook.models import Offer, Source
     from ..pricing.result import Comparison, Estimate
 
-__all__ = ["FORMATS", "render_comparison", "render_estimate", "render_fx", "render_offers"]
+__all__ = ["FORMATS", "SUFFIXES", "render_comparison", "render_estimate", "render_fx", "render_offers"]
 
-FORMATS = ("table", "json", "csv", "markdown")
+_FORMATS = {  # format: (its module, the file suffixes that pick it)
+    "table": ("table", (".txt",)),
+    "json": ("jsonout", (".json",)),
+    "csv": ("csvout", (".csv",)),
+    "markdown": ("markdown", (".md", ".markdown")),
+}
+
+FORMATS = tuple(_FORMATS)
 """The output formats, the default first."""
-
-_MODULES = {"table": "table", "json": "jsonout", "csv": "csvout", "markdown": "markdown"}
+SUFFIXES = dict(sorted((suffix, fmt) for fmt, (_, suffixes) in _FORMATS.items() for suffix in suffixes))
+"""File suffixes (``.csv``) and the format each picks, for writing a file whose name says its format."""
 
 
 def _renderer(fmt: str, what: str) -> Callable[..., str]:
-    module = _MODULES.get(fmt)
-    if module is None:
+    if fmt not in _FORMATS:
         raise ValueError(f"unknown output format {fmt!r}; valid: {', '.join(FORMATS)}")
-    return getattr(import_module(f".{module}", __name__), what)
+    return getattr(import_module(f".{_FORMATS[fmt][0]}", __name__), what)
 
 
 def render_estimate(

@@ -165,5 +165,5 @@ def fx(table_: FxTable, source: Source, codes: Sequence[str] | None, *, locale: 
             "date": table_.date.isoformat(), "base": "EUR", "code": code, "units_per_eur": table_.rates[code],
             "overridden": code in table_.overridden, "source_id": source.id, "source_title": source.title,
         }
-        for code in words.fx_codes(table_, codes)
+        for code in table_.codes(codes)
     ))

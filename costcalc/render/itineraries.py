@@ -10,13 +10,13 @@ from decimal import Decimal
 from .formatting import format_money, format_range
 from ..money import Range
 from ..pricing.result import Estimate, Itineraries, VisitStep
-from .words import citation
+from .words import citation, heading, plural
 
 __all__ = ["render_itineraries", "verdict_words", "visit_words"]
 
 
 def _people(it: Itineraries) -> str:
-    people = f"{it.travellers} traveller{'s' if it.travellers != 1 else ''}"
+    people = plural(it.travellers, "traveller")
     if it.visit_companions:
         people += f" (and {it.visit_companions} for the treatment visits)"
     return people
@@ -54,7 +54,7 @@ def visit_words(index: int, step: VisitStep) -> str:
         nights += " (the night before: assumed for a same-day visit from abroad)"
     when = "" if step.gap_before is None else f", {step.gap_before} days after visit {index - 1} began"
     dated = f", starts {step.starts}" if step.starts else ""
-    sessions = f", {step.sessions} session{'s' if step.sessions != 1 else ''}" if step.sessions else ""
+    sessions = f", {plural(step.sessions, 'session')}" if step.sessions else ""
     return f"Visit {index}: {step.label}: {days}, {nights}{sessions}{when}{dated}"
 
 
@@ -83,7 +83,7 @@ def _text(it: Itineraries, locale: str, markdown: bool) -> str:
     est = it.return_trips
     bullet = "- " if markdown else "  "
     out = []
-    head = f"{est.region}: {est.treatment}"
+    head = heading(est)
     out.append(f"# Stay or fly home? {head}" if markdown else f"Stay or fly home? {head}")
     out.append("")
     out.append(("**" + verdict_words(it, locale) + "**") if markdown else verdict_words(it, locale))

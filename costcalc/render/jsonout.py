@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from ..ratebook.fx import FxTable
 from ..ratebook.models import Offer, Source
 from ..pricing.result import Comparison, Estimate
-from . import words
 
 __all__ = ["comparison", "estimate", "fx", "offers"]
 
@@ -34,7 +33,7 @@ def fx(table_: FxTable, source: Source, codes: Sequence[str] | None, *, locale: 
         "date": table_.date.isoformat(),
         "base": "EUR",
         "source": source.model_dump(mode="json"),
-        "rates": {code: str(table_.rates[code]) for code in words.fx_codes(table_, codes)},
+        "rates": {code: str(table_.rates[code]) for code in table_.codes(codes)},
         "overridden": list(table_.overridden),
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

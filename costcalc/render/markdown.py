@@ -110,7 +110,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
         out += [f"- {text}" for text in words.home_words(est, locale, not shared)]
         if not est.complete:
             out.append(f"- **{words.INCOMPLETE}**")
-        out += [f"- {words.note_words(note)}" for note in est.notes if note.kind in words.MARKED_KINDS]
+        out += [f"- {words.note_words(note)}" for note in est.notes if note.caveat]
         out += [f"- warning {text}" for text in words.warning_words(est)]
     return _finish(out)
 
@@ -124,7 +124,7 @@ def offers(found: Sequence[Offer], *, locale: str, width: int, terminal: bool) -
                      "; ".join(row.includes), "; ".join(row.sources)))
     out = ["# Documented offers", ""]
     out += table(("Offer", "Region", "Condition", "Treatment", "Price", "Includes", "Source"), rows)
-    out += ["", f"{len(found)} offer{'' if len(found) == 1 else 's'}; + marks an open high end."]
+    out += ["", f"{words.offers_footer(len(found))}."]
     return _finish(out)
 
 
@@ -135,7 +135,7 @@ def fx(table_: FxTable, source: Source, codes: Sequence[str] | None, *, locale: 
     out += table(
         ("Code", "Currency", "Units per 1 EUR"),
         [(code, words.currency_name(code, locale), words.rate_cell(table_, code, locale))
-         for code in words.fx_codes(table_, codes)],
+         for code in table_.codes(codes)],
         "llr",
     )
     return _finish(out)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 
 from rich.box import Box
 from rich.cells import cell_len
@@ -16,12 +15,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .formatting import format_money, format_range
+from .formatting import format_range
 from ..ratebook.fx import FxTable
 from ..ratebook.models import Offer, Source
 from ..pricing.result import Comparison, Estimate
 from . import words
-from .bars import ASCII, BLOCKS, draw, nice_ceiling
+from .bars import ASCII, BLOCKS, draw
 
 __all__ = ["comparison", "estimate", "fx", "offers"]
 
@@ -246,7 +245,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     page.gap()
     rows = words.comparison_rows(cmp, locale)
     style = BLOCKS if terminal else ASCII
-    top = nice_ceiling(max((est.total.high for est in cmp.estimates), default=Decimal(0)))
+    top = words.scale_top(cmp)
     home = any(est.home is not None for est in cmp.estimates)
     fixed = [
         _widest("#", (str(r.rank) for r in rows)),
@@ -282,8 +281,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     if offer_width < min(longest_word, 24) < offer_width + cells - 10:  # a narrower bar before a broken word
         cells -= min(longest_word, 24) - offer_width
         offer_width = min(longest_word, 24)
-    zero_text = format_money(Decimal(0), cmp.currency, locale, True)
-    top_text = format_money(top, cmp.currency, locale, True)
+    zero_text, top_text = words.scale_ends(top, cmp.currency, locale)
     table = page.table()
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Offer", width=offer_width, overflow="fold")
@@ -352,7 +350,7 @@ def offers(found: Sequence[Offer], *, locale: str, width: int, terminal: bool) -
             "\n".join(row.sources),
         )
     page.print(table)
-    page.print(Text(f"{len(found)} offer{'' if len(found) == 1 else 's'}; + marks an open high end", style="dim"))
+    page.print(Text(words.offers_footer(len(found)), style="dim"))
     return page.text()
 
 
@@ -366,7 +364,7 @@ def fx(table_: FxTable, source: Source, codes: Sequence[str] | None, *, locale: 
     table.add_column("Code", no_wrap=True)
     table.add_column("Currency", overflow="fold")
     table.add_column("Units per 1 EUR", justify="right", no_wrap=True)
-    for code in words.fx_codes(table_, codes):
+    for code in table_.codes(codes):
         table.add_row(code, words.currency_name(code, locale), words.rate_cell(table_, code, locale))
     page.print(table)
     return page.text()

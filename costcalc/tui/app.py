@@ -21,7 +21,8 @@ from ..ratebook.fx import STALE_AFTER_DAYS
 from ..pricing.itinerary import compare_itineraries
 from ..planning.plan import Plan
 from ..planning.planfile import PlanFile, read_plan_file, write_plan_file
-from ..render import render_comparison
+from ..render import SUFFIXES, render_comparison
+from ..render.words import comparison_title
 from ..pricing.result import Comparison, Estimate, Itineraries, Simulation
 from .breakdown import Breakdown
 from .form import PlanForm, condition_name
@@ -31,7 +32,7 @@ from .table import ComparisonTable
 
 __all__ = ["CostcalcApp"]
 
-EXPORT_FORMATS = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "table"}
+EXPORT_FORMATS = SUFFIXES
 
 SAMPLES = 10_000
 """Draws of each offer's simulated total (the band in its bar, the histogram in the breakdown), with
@@ -140,13 +141,7 @@ class CostcalcApp(App[None]):
         self._status()
 
     def _title(self, state: FormState) -> str:
-        travellers = state.travellers.strip() or "2"
-        origin = f" from {state.origin.strip().upper()}" if state.origin.strip() else ", flights not priced"
-        count = len(self.comparison.estimates) if self.comparison else 0
-        return (
-            f"{condition_name(state.condition)}: {count} offers in {self.comparison.currency}, "
-            f"{travellers} traveller(s){origin}, cheapest first"
-        )
+        return comparison_title(self.comparison, condition_name(state.condition))
 
     def _status(self) -> None:
         status = self.query_one("#status", Static)

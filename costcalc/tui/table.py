@@ -3,15 +3,12 @@ and inside the bar, once simulated, the likely middle (P10 to P90) in a denser s
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from rich.text import Text
 from textual.widgets import DataTable
 
-from ..render.formatting import format_money
-from ..render.bars import BLOCKS, draw, nice_ceiling
-from ..render.words import comparison_rows, saving_cell
-from ..pricing.result import Comparison, Estimate
+from ..pricing.result import Comparison
+from ..render import words
+from ..render.bars import BLOCKS, draw
 
 __all__ = ["BAR_CELLS", "ComparisonTable"]
 
@@ -25,34 +22,21 @@ HOME_COLUMNS = (*COLUMNS[:4], "Saving", *COLUMNS[4:])
 """The columns when the plan gives the cost at home: the saving beside the range bar."""
 
 
-def stay_cell(est: Estimate) -> str:
-    """Nights and where they come from: "28-42 n (protocol)", "35 n (yours)", "no travel", "unknown"."""
-    stay = est.stay
-    if stay.nights_from == "none":
-        return "no travel"
-    if stay.nights is None:
-        return "unknown"
-    whose = {"plan": "yours", "protocol": "protocol"}.get(stay.nights_from, stay.nights_from)
-    return f"{stay.nights} n ({whose})"
+_OUTLOOK_STYLES = {"saves": "green", "costs more": "red", "either": "yellow"}
+_MARK_STYLES = {words.MARK_NOTES: "bold yellow", words.MARK_INCOMPLETE: "bold red"}
 
 
-def saving_text(est: Estimate, locale: str) -> Text:
-    """The saving against home in whole units: green where it is sure, red where it is a sure loss, else yellow."""
-    if est.home is None:
+def saving_text(row: words.Row) -> Text:
+    """The row's saving against home: green where it is sure, red where it is a sure loss, else yellow."""
+    home = row.est.home
+    if home is None:
         return Text("")
-    saving = est.home.saving
-    style = "green" if saving.low >= 0 and not saving.open_low else "red" if saving.high < 0 else "yellow"
-    return Text(saving_cell(saving, locale), style=style, justify="right")
+    return Text(row.saving, style=_OUTLOOK_STYLES[words.saving_outlook(home.saving)], justify="right")
 
 
-def notes_cell(est: Estimate) -> Text:
-    """``!`` regulatory or evidence notes, ``?`` part of the journey unpriced."""
-    text = Text()
-    if any(note.kind in ("regulatory", "evidence") for note in est.notes):
-        text.append("!", style="bold yellow")
-    if not est.complete:
-        text.append("?", style="bold red")
-    return text
+def notes_cell(row: words.Row) -> Text:
+    """The row's marks, each in its colour."""
+    return Text.assemble(*((mark, _MARK_STYLES.get(mark, "bold")) for mark in row.marks))
 
 
 class ComparisonTable(DataTable):
@@ -80,10 +64,9 @@ class ComparisonTable(DataTable):
         """Replace the rows, keeping the cursor on the same offer where it is still there."""
         self.shown = (comparison, locale)
         selected = self.selected_offer()
-        rows = comparison_rows(comparison, locale, treatment_limit=40)
-        scale = nice_ceiling(max((est.total.high for est in comparison.estimates), default=Decimal(0)))
-        zero = format_money(Decimal(0), comparison.currency, locale, True)
-        top = format_money(scale, comparison.currency, locale, True)
+        rows = words.comparison_rows(comparison, locale, treatment_limit=40)
+        scale = words.scale_top(comparison)
+        zero, top = words.scale_ends(scale, comparison.currency, locale)
         home = any(est.home is not None for est in comparison.estimates)
         self._columns(HOME_COLUMNS if home else COLUMNS)
         widest_total = max((len(row.total) for row in rows), default=0)
@@ -101,10 +84,10 @@ class ComparisonTable(DataTable):
                 region,
                 Text(row.total, style="bold", justify="right"),
                 Text(bar, style="cyan"),
-                *([saving_text(est, locale)] if home else []),
+                *([saving_text(row)] if home else []),
                 row.documented,
-                stay_cell(est),
-                notes_cell(est),
+                words.stay_cell(est.stay),
+                notes_cell(row),
                 row.treatment,
                 row.basis,
                 key=est.offer_id,
