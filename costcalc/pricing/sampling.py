@@ -30,8 +30,18 @@ from .result import Comparison, Estimate, HistogramBin, LineShare, Simulation
 
 __all__ = ["DEFAULT_SAMPLES", "DEFAULT_SEED", "DISTRIBUTIONS", "simulate", "with_stats"]
 
-DISTRIBUTIONS = ("lognormal", "uniform", "triangular")
-"""How a range can be read; lognormal by default."""
+DISTRIBUTIONS = ("pert", "lognormal", "uniform", "triangular")
+"""How a range can be read; ``pert`` by default."""
+PERT_SHAPE = 3.0
+"""Beta-PERT with its mode midway between the ends: Beta(1 + 4 x 1/2, 1 + 4 x 1/2), stretched over the range."""
+OPEN_TAIL_SHARE = 0.1
+"""Read with a bounded distribution, an open high end ("+") is exceeded by this share of the samples ..."""
+OPEN_TAIL_REACH = 1.5
+"""... each drawn uniformly between the documented high end and this many times it."""
+_TAIL_WORDS = (
+    f"1 sample in {round(1 / OPEN_TAIL_SHARE)} lies above its documented high, by up to "
+    f"{round((OPEN_TAIL_REACH - 1) * 100)}% of it"
+)
 DEFAULT_SEED = 20261121
 """The seed used when none is given: the same numbers on every run and machine."""
 DEFAULT_SAMPLES = 10_000
@@ -82,21 +92,24 @@ def simulate(
         # sampling is statistics, done in floating point; the figures return to Decimal in _money
         low, high = float(line.range.low), float(line.range.high)
         kind = chosen.get(line.label) or chosen.get(line.kind) or distribution
-        if line.range.open_high and high > low:
+        tail = line.range.open_high and kind != "lognormal"
+        if line.range.open_high and (high > low or tail):
             notes.append(
-                f"{line.label}: the high end is open (a floor, not a maximum); its documented high "
-                f"is read as the 95th percentile"
+                f"{line.label}: the high end is open (a floor, not a maximum); its documented high is read as the "
+                "95th percentile"
                 if kind == "lognormal"
-                else f"{line.label}: the high end is open; its documented high is read as the maximum"
+                else f"{line.label}: the high end is open (a floor, not a maximum): {_TAIL_WORDS}"
             )
-        if high == low:
+        if high == low and not tail:
             total += low
             shares.append((line.label, line.kind, 0.0, "constant"))
             continue
         if kind == "lognormal" and low <= 0:
             notes.append(f"{line.label}: a low end of zero cannot be lognormal; sampled as uniform instead")
             kind = "uniform"
-        values = _draw(rng, kind, low, high, samples)
+        values = _draw(rng, kind, low, high, samples) if high > low else np.full(samples, low)
+        if tail:
+            _open_tail(rng, values, high)
         total += values
         shares.append((line.label, line.kind, float(values.var()), kind))
     points = _percentiles(total, _PERCENTILES)
@@ -131,6 +144,12 @@ def simulate(
 
 
 def _draw(rng: np.random.Generator, kind: str, low: float, high: float, n: int) -> np.ndarray:
+    if kind == "pert":
+        # Beta-PERT with its mode midway: Beta(3, 3) stretched over the range; never outside it
+        values = rng.beta(PERT_SHAPE, PERT_SHAPE, n)
+        values *= high - low
+        values += low
+        return values
     if kind == "lognormal":
         mu = (np.log(low) + np.log(high)) / 2
         sigma = (np.log(high) - np.log(low)) / (2 * Z95)
@@ -141,6 +160,13 @@ def _draw(rng: np.random.Generator, kind: str, low: float, high: float, n: int) 
     if kind == "uniform":
         return rng.uniform(low, high, n)
     return rng.triangular(low, (low + high) / 2, high, n)
+
+
+def _open_tail(rng: np.random.Generator, values: np.ndarray, high: float) -> None:
+    """An open high end exceeded: OPEN_TAIL_SHARE of the samples redrawn above the documented high,
+    uniformly up to OPEN_TAIL_REACH times it."""
+    beyond = rng.random(len(values)) < OPEN_TAIL_SHARE
+    values[beyond] = rng.uniform(high, high * OPEN_TAIL_REACH, int(beyond.sum()))
 
 
 def _percentiles(values: np.ndarray, percents: tuple[float, ...]) -> list[float]:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import textwrap
-from decimal import Decimal
 
 from .formatting import format_money, format_range
-from ..money import Range
 from ..pricing.result import Estimate, Itineraries, VisitStep
 from .words import citation, heading, plural
 
@@ -64,18 +62,7 @@ def _strategy_words(name: str, est: Estimate | None, locale: str) -> str:
     stay = est.stay
     return (
         f"{name}: {stay.trips} round trip(s), {stay.nights} night(s) away: {format_range(est.total, locale)}"
-        f" (travel and stay {format_range(_lines_total(est, treatment=False), locale)})"
-    )
-
-
-def _lines_total(est: Estimate, treatment: bool) -> Range:
-    """The sum of the treatment lines (``treatment``) or of every other line: travel and stay."""
-    lines = [line for line in est.lines if (line.kind == "treatment") == treatment]
-    return Range.trusted(
-        sum((line.range.low for line in lines), start=Decimal(0)),
-        sum((line.range.high for line in lines), start=Decimal(0)),
-        est.currency,
-        any(line.range.open_high for line in lines),
+        f" (travel and stay {format_range(est.subtotal(treatment=False), locale)})"
     )
 
 
@@ -98,7 +85,7 @@ def _text(it: Itineraries, locale: str, markdown: bool) -> str:
     out.append("## Both ways" if markdown else "Both ways")
     out.append(f"{bullet}{_strategy_words('One stay', it.stay, locale)}")
     out.append(f"{bullet}{_strategy_words('A round trip per visit', it.return_trips, locale)}")
-    out.append(f"{bullet}both include the treatment, {format_range(_lines_total(est, treatment=True), locale)}, which does not change")
+    out.append(f"{bullet}both include the treatment, {format_range(est.subtotal(treatment=True), locale)}, which does not change")
     warnings = {w.code: w.message for e in (it.stay, it.return_trips) if e is not None for w in e.warnings}
     if warnings:
         out.append("")
