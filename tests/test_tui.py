@@ -227,13 +227,14 @@ def test_a_form_saved_and_read_back_is_the_same_form(book):
     state = FormState(
         condition="als", offers=("in-als-msc", "rs-als-msc"), travellers="3", origin="GB",
         cities=(("IN", "Delhi"), ("RS", "Belgrade")), nights="20", currency="EUR", locale="de_DE",
-        fare="400-700", lodging="60-90 USD",
+        fare="400-700", lodging="60-90 GBP",
     )
     text = format_plan_file(plan_file_of_form(state, book))
     again = form_of(parse_plan_file(text, "saved.toml"), book)
     assert again.offers == state.offers and again.condition == "als"
     assert (again.travellers, again.origin, again.nights, again.currency, again.locale) == ("3", "GB", "20", "EUR", "de_DE")
-    assert again.fare == "400-700" and again.lodging == "60-90 USD"
+    # a figure without a code is USD, whatever the display currency; read back, it shows its code
+    assert again.fare == "400-700 USD" and again.lodging == "60-90 GBP"
     assert dict(again.cities) == {"IN": "Delhi", "RS": "Belgrade"}  # as typed
 
 
