@@ -123,6 +123,19 @@ async def test_an_invalid_value_is_highlighted_and_the_table_keeps_the_last_resu
         assert table_rows(app) == expected_rows(book, "alzheimers", nights=30)
 
 
+async def test_a_fare_without_a_code_is_usd_whatever_the_display_currency(app):
+    from costcalc import Range
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#currency")
+        await pilot.press("E", "U", "R", "enter")
+        await type_into(pilot, "#fare", "900-1600")
+        assert {(plan.currency, plan.fare) for plan in app.plans.values()} == {("EUR", Range(900, 1600, "USD"))}
+        assert "USD" in app.query_one("#fare", Input).placeholder
+        await type_into(pilot, "#fare", "900-1600 EUR")
+        assert {plan.fare for plan in app.plans.values()} == {Range(900, 1600, "EUR")}
+
+
 async def test_an_unknown_city_names_the_closest_ones(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await type_into(pilot, "#city-JP", "Tokio")
