@@ -132,11 +132,16 @@ def test_every_public_name_resolves_to_its_defining_module():
 
 
 def test_typed_counts_are_bounded_like_the_plan():
+    from costcalc.planning.fields import FIELDS
     from costcalc.planning.limits import LIMITS
-    from costcalc.planning.textinput import parse_count
 
+    assert set(LIMITS) == {name for name, field in FIELDS.items() if field.kind == "count"}
     for name, (low, high) in LIMITS.items():
-        assert parse_count(name, str(low)) == low and parse_count(name, str(high)) == high
+        field = FIELDS[name]
+        assert field.parse(str(low)) == low and field.parse(str(high)) == high
+        assert costcalc.Plan(offer="us-als", **{name: low}) == costcalc.Plan(offer="us-als", **{name: field.parse(str(low))})
         for outside in (low - 1, high + 1):
             with pytest.raises(ValueError, match=f"valid: {low} to {high}"):
-                parse_count(name, str(outside))
+                field.parse(str(outside))
+            with pytest.raises(costcalc.InvalidPlanError, match=f"valid: {low} to {high}"):
+                costcalc.Plan(offer="us-als", **{name: outside})

@@ -123,6 +123,19 @@ async def test_an_invalid_value_is_highlighted_and_the_table_keeps_the_last_resu
         assert table_rows(app) == expected_rows(book, "alzheimers", nights=30)
 
 
+async def test_a_fare_without_a_code_is_usd_whatever_the_display_currency(app):
+    from costcalc import Range
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#currency")
+        await pilot.press("E", "U", "R", "enter")
+        await type_into(pilot, "#fare", "900-1600")
+        assert {(plan.currency, plan.fare) for plan in app.plans.values()} == {("EUR", Range(900, 1600, "USD"))}
+        assert "USD" in app.query_one("#fare", Input).placeholder
+        await type_into(pilot, "#fare", "900-1600 EUR")
+        assert {plan.fare for plan in app.plans.values()} == {Range(900, 1600, "EUR")}
+
+
 async def test_an_unknown_city_names_the_closest_ones(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await type_into(pilot, "#city-JP", "Tokio")
@@ -227,13 +240,14 @@ def test_a_form_saved_and_read_back_is_the_same_form(book):
     state = FormState(
         condition="als", offers=("in-als-msc", "rs-als-msc"), travellers="3", origin="GB",
         cities=(("IN", "Delhi"), ("RS", "Belgrade")), nights="20", currency="EUR", locale="de_DE",
-        fare="400-700", lodging="60-90 USD",
+        fare="400-700", lodging="60-90 GBP",
     )
     text = format_plan_file(plan_file_of_form(state, book))
     again = form_of(parse_plan_file(text, "saved.toml"), book)
     assert again.offers == state.offers and again.condition == "als"
     assert (again.travellers, again.origin, again.nights, again.currency, again.locale) == ("3", "GB", "20", "EUR", "de_DE")
-    assert again.fare == "400-700" and again.lodging == "60-90 USD"
+    # a figure without a code is USD, whatever the display currency; read back, it shows its code
+    assert again.fare == "400-700 USD" and again.lodging == "60-90 GBP"
     assert dict(again.cities) == {"IN": "Delhi", "RS": "Belgrade"}  # as typed
 
 

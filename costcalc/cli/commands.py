@@ -5,22 +5,15 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-from typing import Any
 
 from ..ratebook.book import RateBook
-from ..errors import CostcalcError, InvalidPlanError, UnknownLocaleError, UnknownRegionError
+from ..errors import InvalidPlanError, UnknownRegionError
 from ..ratebook.loading import load_rates
-from ..money import Range
-from ..planning.plan import Plan
-from ..planning.planfile import PlanFile, read_plan_file
+from ..planning.planfile import read_plan_file
+from ..planning.request import request_of_options
+from ..planning.resolve import Resolved, check_locale, resolve
 
 __all__ = ["run"]
-
-_PLAN_OPTIONS = (
-    "currency", "travellers", "origin", "nights", "trips", "sessions", "courses", "start_date",
-    "travellers_per_room", "visit_companions",
-)
-_FIGURES = ("fare", "lodging", "meals", "home")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,12 +29,12 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "fx":
         return _fx(args, _locale(args.locale))
     planfile = read_plan_file(args.plan) if args.plan else None
-    locale = _locale(args.locale or (planfile.locale if planfile else None))
-    fields = _plan_fields(args, planfile)
+    request = request_of_options(args, planfile, comparing=args.command == "compare")
     book = load_rates(args.rates)
+    resolved = resolve(request, book)
     if args.command == "estimate":
-        return _estimate(args, planfile, fields, book, locale)
-    return _compare(args, planfile, fields, book, locale)
+        return _estimate(args, resolved, book)
+    return _compare(args, resolved, book)
 
 
 def _print(text: str) -> None:
@@ -56,115 +49,17 @@ def _terminal() -> tuple[bool, int]:
 
 
 def _locale(name: str | None) -> str:
-    from babel import Locale, UnknownLocaleError as BabelUnknown
-    from babel.localedata import locale_identifiers
-
     from ..render.formatting import DEFAULT_LOCALE
 
-    name = name or DEFAULT_LOCALE
-    try:
-        Locale.parse(name)
-    except (BabelUnknown, ValueError, TypeError):
-        raise UnknownLocaleError(name, locale_identifiers(), hint="write a CLDR locale such as en_US, de_DE or ja_JP") from None
-    return name
+    return check_locale(name or DEFAULT_LOCALE)
 
 
-def _plan_fields(args: argparse.Namespace, planfile: PlanFile | None) -> dict[str, Any]:
-    """The plan file's fields with every option given on the command line put over them."""
-    fields = dict(planfile.fields) if planfile else {}
-    for name in _PLAN_OPTIONS:
-        value = getattr(args, name)
-        if value is not None:
-            fields[name] = value.upper() if name == "origin" else value
-    cited = dict(fields.get("cited", {}))
-    for name in _FIGURES:
-        given = getattr(args, name)
-        if given is None:
-            continue
-        low, high, open_high = given
-        currency = getattr(args, f"{name}_currency")
-        try:
-            fields[name] = Range(low, high, currency, open_high)
-        except CostcalcError as exc:
-            raise type(exc)(f"--{name}-currency: {exc}") from None
-        cited.pop(name, None)  # the option replaces the file's figure and its source
-    if cited or "cited" in fields:
-        fields["cited"] = cited
-    if args.rate:
-        fields["rates"] = {**fields.get("rates", {}), **dict(args.rate)}
-    return fields
-
-
-def _plan(offer: str, fields: dict[str, Any]) -> Plan:
-    """A Plan, with errors naming the command-line option of the bad value."""
-    try:
-        return Plan(offer=offer, **fields)
-    except InvalidPlanError as exc:
-        errors = getattr(exc, "errors", None)
-        if not errors:
-            raise
-        first = errors[0]
-        field = str(first["loc"][0]) if first["loc"] else ""
-        message = first["msg"].removeprefix("Value error, ")
-        where = f"--{field.replace('_', '-')}: " if field else ""
-        raise InvalidPlanError(f"{where}{message}") from None
-
-
-def _cities(args, planfile: PlanFile | None) -> tuple[str | None, dict[str, str]]:
-    """The city for every destination (``--city X``) and per region (``--city JP=X``, the plan's [cities])."""
-    cities = dict(planfile.cities) if planfile else {}
-    plain = None
-    for given in args.city or ():
-        code, sep, city = given.partition("=")
-        if sep and code.strip() and city.strip():
-            cities[code.strip().upper()] = city.strip()
-        elif plain is not None:
-            raise InvalidPlanError(
-                f"two cities for every destination ({plain!r} and {given!r}); give one, or one per region "
-                "as --city JP=Tokyo --city IN=Mumbai"
-            )
-        else:
-            plain = given.strip()
-    return plain, cities
-
-
-def _for_offer(offer_id: str, fields: dict[str, Any], planfile: PlanFile | None, args, book: RateBook) -> Plan:
-    """The plan of one offer, with its destination's city: --city, else its region's, else the plan file's."""
-    plain, cities = _cities(args, planfile)
-    if cities:
-        known = {offer.region.code for offer in book.offers}
-        for code in cities:
-            if code not in known:
-                where = f"in [cities] of {planfile.path}" if planfile and code in planfile.cities else "in --city"
-                raise UnknownRegionError(code, known, hint=where)
-    region = book.offer(offer_id).region
-    if plain is not None:
-        fields = {**fields, "city": plain}
-    elif region.code in cities:
-        fields = {**fields, "city": cities[region.code]}
-    plan = _plan(offer_id, fields)
-    if plain is not None and args.command == "compare":
-        try:
-            book.stay.find(plain, region.countries if region.countries and region.complete else None)
-        except CostcalcError as exc:
-            found = str(exc).split("; valid:")[0]
-            raise InvalidPlanError(
-                f"--city applies to every offer compared, and {offer_id} is in {region.name}: {found}; "
-                f"give one city per destination, e.g. --city {region.code}=CITY"
-            ) from None
-    return plan
-
-
-def _estimate(args, planfile: PlanFile | None, fields, book: RateBook, locale: str) -> int:
+def _estimate(args, resolved: Resolved, book: RateBook) -> int:
     from ..pricing.engine import estimate
     from ..render import render_estimate
 
-    offer = args.offer or (planfile.offer if planfile else None)
-    if not offer:
-        raise InvalidPlanError("give the offer to price: --offer ID, or offer = \"ID\" in the --plan file "
-                               "(costcalc offers lists them)")
-    book.offer(offer)
-    plan = _for_offer(offer, fields, planfile, args, book)
+    (plan,) = resolved.plans
+    offer, locale = plan.offer, resolved.locale
     terminal, width = _terminal()
     fmt = args.format or "table"
     if args.itinerary == "both" and args.simulate:
@@ -197,33 +92,15 @@ def _with_stats(est, args):
     return est.model_copy(update={"stats": simulate(est, samples=args.simulate, seed=seed, distribution=args.distribution)})
 
 
-def _compare(args, planfile: PlanFile | None, fields, book: RateBook, locale: str) -> int:
+def _compare(args, resolved: Resolved, book: RateBook) -> int:
     from ..pricing.engine import compare
     from ..render import render_comparison
 
-    ids = args.offers or (list(planfile.offers) if planfile and planfile.offers else None)
-    condition = args.condition or (planfile.condition if planfile else None)
-    if ids:
-        for offer_id in ids:
-            book.offer(offer_id)
-        if condition:
-            wrong = [i for i in ids if book.offer(i).condition != condition]
-            if wrong:
-                raise InvalidPlanError(
-                    f"{', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} not for {condition!r}; "
-                    "give --offers or --condition, or offers of that condition"
-                )
-    elif condition:
-        ids = [offer.id for offer in book.offers_for(condition)]
-    else:
-        raise InvalidPlanError(
-            f"give what to compare: --condition ID ({', '.join(book.conditions)}) or --offers ID,ID,..."
-        )
-    cmp = compare([_for_offer(offer_id, fields, planfile, args, book) for offer_id in ids], book, today=args.as_of)
+    cmp = compare(list(resolved.plans), book, today=args.as_of)
     if args.simulate:
         cmp = cmp.model_copy(update={"estimates": tuple(_with_stats(est, args) for est in cmp.estimates)})
     terminal, width = _terminal()
-    _print(render_comparison(cmp, args.format or "table", locale=locale, width=width, terminal=terminal))
+    _print(render_comparison(cmp, args.format or "table", locale=resolved.locale, width=width, terminal=terminal))
     return 0
 
 

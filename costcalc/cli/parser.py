@@ -10,6 +10,7 @@ import sys
 from typing import NoReturn
 
 from ..planning import textinput
+from ..planning.fields import DEFAULT_CURRENCY, DISTRIBUTIONS, FIELDS, Field
 from ..render import FORMATS
 
 __all__ = ["FORMATS", "build_parser", "parse_range", "parse_rate"]
@@ -41,6 +42,27 @@ _date = _typed(textinput.parse_date, "date")
 _currency = _typed(textinput.parse_code, "currency")
 
 
+def _add(group, field: Field) -> None:
+    """The option of a declared field: its name, help, metavar, and its text parsed as the form parses it."""
+    kwargs = {"dest": field.dest, "help": field.help, "metavar": field.metavar}
+    if field.kind not in ("text", "id"):
+        kwargs["type"] = _typed(field.parse, field.kind)
+    if field.many:
+        kwargs["action"] = "append"
+    group.add_argument(field.option, **kwargs)
+    if field.currency_option:
+        group.add_argument(
+            field.currency_option, type=_currency, metavar="CODE", dest=f"{field.dest}_currency",
+            help=f"currency of {field.option} (default {DEFAULT_CURRENCY})",
+        )
+
+
+def _options(group, scope: str) -> None:
+    for field in FIELDS.values():
+        if field.option and field.scope == scope:
+            _add(group, field)
+
+
 def _samples(text: str) -> int:
     try:
         value = int(text)
@@ -61,17 +83,6 @@ def _seed(text: str) -> int:
     return value
 
 
-def _count(name: str):
-    return _typed(lambda text: textinput.parse_count(name, text), name)
-
-
-def _ids(text: str) -> list[str]:
-    ids = [part.strip() for part in text.split(",") if part.strip()]
-    if not ids:
-        raise argparse.ArgumentTypeError("give one or more offer ids separated by commas")
-    return ids
-
-
 def _formatter(prog: str) -> argparse.HelpFormatter:
     return argparse.RawDescriptionHelpFormatter(prog, max_help_position=30)
 
@@ -84,10 +95,7 @@ def _output_options() -> argparse.ArgumentParser:
         help="table (default) for people, json for scripts, csv for spreadsheets, markdown for messages",
     )
     group.add_argument("--json", action="store_const", const="json", dest="format", help="short for --format json")
-    group.add_argument(
-        "--locale", metavar="LOCALE", default=None,
-        help="how amounts are written, e.g. en_US, de_DE, ja_JP (default: the plan file's, else en_US)",
-    )
+    _options(group, "output")
     group.add_argument(
         "--rates", metavar="PATH", default=None, help="a rates folder of your own (default: the shipped rates)"
     )
@@ -98,43 +106,7 @@ def _plan_options() -> argparse.ArgumentParser:
     parent = Parser(add_help=False)
     group = parent.add_argument_group("plan (each option replaces the plan file's value)")
     group.add_argument("--plan", metavar="FILE", help="a TOML plan file (see examples/*.toml)")
-    group.add_argument("--currency", type=_currency, help="currency of every amount shown (default USD)")
-    group.add_argument("--travellers", type=_count("travellers"), help="people travelling, the patient included (default 2)")
-    group.add_argument("--origin", metavar="CC", help="country flown from, ISO 3166 code such as US or GB (default: no flights)")
-    group.add_argument(
-        "--city", action="append", metavar="[REGION=]CITY",
-        help="city of the stay, for lodging and meals (default: the country's rate); comparing across "
-        "regions, one per destination: --city JP=Tokyo --city IN=Mumbai",
-    )
-    group.add_argument("--nights", type=_count("nights"), help="nights away over all trips (default: the documented protocol)")
-    group.add_argument("--trips", type=_count("trips"), help="round trips; 0 prices the treatment alone (default: the protocol)")
-    group.add_argument("--sessions", type=_count("sessions"), help="sessions, for per-session offers (default: the protocol)")
-    group.add_argument("--courses", type=_count("courses"), help="courses, for per-course offers (default 1)")
-    group.add_argument("--start-date", type=_date, metavar="DATE", help="first night, YYYY-MM-DD: nights follow their season")
-    group.add_argument(
-        "--travellers-per-room", type=_count("travellers_per_room"), metavar="N", help="travellers sharing a room (default 2)"
-    )
-    group.add_argument(
-        "--visit-companions", type=_count("visit_companions"), metavar="N",
-        help="companions who join only the treatment visits (with --itinerary), on top of --travellers",
-    )
-    group.add_argument("--fare", type=parse_range, metavar="LOW-HIGH", help="your round-trip fare per traveller")
-    group.add_argument("--fare-currency", type=_currency, metavar="CODE", default="USD", help="currency of --fare (default USD)")
-    group.add_argument("--lodging", type=parse_range, metavar="LOW-HIGH", help="your lodging price per room-night")
-    group.add_argument(
-        "--lodging-currency", type=_currency, metavar="CODE", default="USD", help="currency of --lodging (default USD)"
-    )
-    group.add_argument("--meals", type=parse_range, metavar="LOW-HIGH", help="your meals price per traveller-day")
-    group.add_argument("--meals-currency", type=_currency, metavar="CODE", default="USD", help="currency of --meals (default USD)")
-    group.add_argument(
-        "--home", type=parse_range, metavar="LOW-HIGH",
-        help="what the treatment (or the nearest alternative) would cost at home: shows the saving and the break-even",
-    )
-    group.add_argument("--home-currency", type=_currency, metavar="CODE", default="USD", help="currency of --home (default USD)")
-    group.add_argument(
-        "--rate", type=parse_rate, action="append", metavar="CODE=RATE", default=[],
-        help="replace an exchange rate: units of CODE per 1 EUR (repeatable), e.g. USD=1.09",
-    )
+    _options(group, "plan")
     group.add_argument(
         "--as-of", type=_date, metavar="DATE", help="the date the estimate is made on, for the stale-rates warning (default: today)"
     )
@@ -146,7 +118,7 @@ def _plan_options() -> argparse.ArgumentParser:
     )
     likely.add_argument("--seed", type=_typed(_seed, "seed"), metavar="N", help="seed of the sampling (default: fixed)")
     likely.add_argument(
-        "--distribution", choices=("lognormal", "uniform", "triangular"),
+        "--distribution", choices=DISTRIBUTIONS,
         help="how a range is read (default: the plan's, else lognormal with its ends as P5 and P95)",
     )
     return parent
@@ -203,7 +175,7 @@ def build_parser() -> Parser:
         description="One estimate, line by line: quantity, range, and where every figure comes from.",
         epilog=_ESTIMATE_EXAMPLES,
     )
-    estimate.add_argument("--offer", metavar="ID", help="the offer to price (or give it in --plan)")
+    _options(estimate, "estimate")
     estimate.add_argument(
         "--itinerary", choices=("stay", "return", "both"),
         help="for a protocol of several visits: one long stay, a round trip per visit, or both side by side "
@@ -215,8 +187,7 @@ def build_parser() -> Parser:
         description="Several offers under the same plan, cheapest first, each total with a range bar on one scale.",
         epilog=_COMPARE_EXAMPLES,
     )
-    compare.add_argument("--condition", metavar="ID", help="compare every offer for this condition")
-    compare.add_argument("--offers", type=_ids, metavar="ID,ID,...", help="compare these offers")
+    _options(compare, "compare")
 
     fx = commands.add_parser(
         "fx", parents=[output], formatter_class=_formatter, help="show the shipped exchange rates",

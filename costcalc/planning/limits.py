@@ -1,16 +1,10 @@
-"""Bounds of a plan's counts, kept apart so that the command line checks them without pydantic."""
+"""Bounds of a plan's counts, from the field declarations, for checks that need no pydantic."""
 
 from __future__ import annotations
 
+from .fields import FIELDS
+
 __all__ = ["LIMITS"]
 
-LIMITS = {
-    "travellers": (1, 50),
-    "nights": (0, 365),
-    "trips": (0, 100),
-    "sessions": (1, 100),
-    "courses": (1, 10),
-    "travellers_per_room": (1, 10),
-    "visit_companions": (0, 49),
-}
+LIMITS = {f.name: f.limits for f in FIELDS.values() if f.limits is not None}
 """Inclusive bounds of each count; beyond them a plan is refused, not corrected."""

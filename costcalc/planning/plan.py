@@ -1,38 +1,28 @@
-"""A treatment plan: which offer, who travels, how long, and in which currency to answer."""
+"""A treatment plan: which offer, who travels, how long, and in which currency to answer.
+
+The Plan model is built from the field declarations in ``costcalc.planning.fields``: each
+attribute's type, default, description and checks come from its declaration.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import Field as Attribute
+from pydantic import create_model, field_validator, model_validator
 
 from .._model import Model
-from ..ratebook.fx import euro_rates
+from ..money import Range
+from .fields import DISTRIBUTIONS, FIGURES, PLAN_FIELDS, UNITS, Field
 from .limits import LIMITS
-from ..money import Range, check_currency
 
 __all__ = ["LIMITS", "UNITS", "CustomLine", "Plan"]
 
-_UNITS = {
-    "travellers": "travellers (the patient plus companions)",
-    "nights": "nights (total over all trips)",
-    "trips": "round trips (0: treatment only, no travel)",
-    "sessions": "sessions",
-    "courses": "courses",
-    "travellers_per_room": "travellers per room",
-    "visit_companions": "companions for the treatment visits",
-}
+Distribution = Literal[DISTRIBUTIONS]  # type: ignore[valid-type]
 
-
-UNITS = ("once", "traveller", "trip", "night", "session")
-"""What one unit of a custom line is; its quantity defaults to the plan's count of it."""
-
-Distribution = Literal["lognormal", "uniform", "triangular"]
-
-Figure = Literal["treatment", "fare", "lodging", "meals", "home"]
+Figure = Literal[FIGURES]  # type: ignore[valid-type]
 
 
 class CustomLine(Model):
@@ -42,7 +32,7 @@ class CustomLine(Model):
     """What it is, for people, e.g. "Visa"."""
     amount: Range
     """Price of one unit."""
-    per: Literal["once", "traveller", "trip", "night", "session"] = "once"
+    per: Literal[UNITS] = "once"  # type: ignore[valid-type]
     """What one unit is; the quantity is then 1, the travellers, trips, nights or sessions."""
     quantity: Decimal | None = None
     """How many units, replacing the count ``per`` gives (e.g. 80 traveller-days)."""
@@ -66,106 +56,85 @@ class CustomLine(Model):
         return value
 
 
-class Plan(Model):
-    """What to price: an offer, the people travelling, the stay, and the output currency.
+_TYPES: dict[str, Any] = {
+    "count": int,
+    "money": Range,
+    "code": str,
+    "country": str,
+    "text": str,
+    "id": str,
+    "date": dt.date,
+    "lines": tuple[CustomLine, ...],
+    "citations": dict[Figure, str],
+    "rates": dict[str, Decimal],
+    "choices": dict[str, Distribution],
+}
 
-    Fields left as None come from the offer's documented protocol where the source
-    gives them; where it does not, the estimate says so instead of guessing.
-    """
+_SUMMARY = """What to price: an offer, the people travelling, the stay, and the output currency.
 
-    offer: str
-    """Id of the offer in the rate book, e.g. ``jp-alzheimers-adipose-msc``."""
-    currency: str = "USD"
-    """ISO 4217 code of every amount in the estimate."""
-    travellers: int = 2
-    """People travelling: the patient plus companions (flights and meals are per traveller)."""
-    origin: str | None = None
-    """ISO 3166 alpha-2 code of the country the travellers fly from; None: no flights."""
-    city: str | None = None
-    """City of the stay, for lodging and meals; None: the country's "[Other]" per diem row."""
-    nights: int | None = None
-    """Nights away, total over all trips; None: from the offer's documented protocol."""
-    trips: int | None = None
-    """Round trips; None: from the protocol (else one per course); 0: treatment only."""
-    sessions: int | None = None
-    """Sessions, for per-session and bundle offers; None: from the protocol."""
-    courses: int = 1
-    """Courses, for per-course offers (a repeat course after months is a second course)."""
-    start_date: dt.date | None = None
-    """First night of the stay; with it lodging and meals follow each night's season."""
-    visit_companions: int = 0
-    """Companions who join only the treatment visits of an itinerary, on top of ``travellers``."""
-    travellers_per_room: int = 2
-    """Travellers sharing one room; lodging is priced per room-night."""
-    fare: Range | None = None
-    """The user's own round-trip fare per traveller, replacing the assumed fare table."""
-    lodging: Range | None = None
-    """The user's own lodging price per room-night, replacing the per diem range."""
-    meals: Range | None = None
-    """The user's own meals and incidentals per traveller per full day, replacing the per diem."""
-    treatment: Range | None = None
-    """The user's own price for the treatment (e.g. a written quote), replacing the documented one."""
-    treatment_per: Literal["once", "course", "session"] = "once"
-    """What the user's treatment price is for: the whole treatment, one course, or one session."""
-    home: Range | None = None
-    """What the treatment (or the nearest alternative) would cost at home, in any currency; with it
-    every estimate shows the saving and the break-even."""
-    cited: dict[Figure, str] = {}
-    """Where the user's own treatment, fare, lodging, meals or home figure comes from."""
-    custom: tuple[CustomLine, ...] = ()
-    """The user's own extra lines: visa, interpreter, insurance ..."""
-    rates: dict[str, Decimal] = {}
-    """Exchange-rate overrides: units of a currency per 1 EUR, replacing the shipped rate."""
-    distribution: Distribution = "lognormal"
-    """How ``costcalc.simulate`` reads each line's range: lognormal (its ends as the 5th and 95th
-    percentiles), uniform, or triangular with its mode at the midpoint."""
-    distributions: dict[str, Distribution] = {}
-    """Per line: a line's label or kind (``flights``) -> its distribution, replacing ``distribution``."""
+Fields left as None come from the offer's documented protocol where the source
+gives them; where it does not, the estimate says so instead of guessing."""
 
-    @field_validator("offer")
-    @classmethod
-    def _offer(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("an offer id is required, e.g. 'jp-alzheimers-adipose-msc'")
-        return value
 
-    @field_validator("currency", mode="before")
-    @classmethod
-    def _currency(cls, value: Any) -> str:
-        return check_currency(value)
+def _attribute(field: Field) -> tuple[Any, Any]:
+    kind = Literal[field.choices] if field.kind == "choice" else _TYPES[field.kind]  # type: ignore[valid-type]
+    default = ... if field.required else field.default
+    return (kind | None if field.optional else kind), Attribute(default, description=field.meaning)
 
-    @field_validator("origin")
-    @classmethod
-    def _origin(cls, value: str | None) -> str | None:
-        if value is not None and not re.fullmatch(r"[A-Z]{2}", value):
-            raise ValueError("origin is an ISO 3166 alpha-2 country code such as 'US', 'GB' or 'IN'")
-        return value
 
-    @field_validator("travellers", "nights", "trips", "sessions", "courses", "travellers_per_room", "visit_companions")
-    @classmethod
-    def _bounds(cls, value: int | None, info) -> int | None:
-        if value is None:
-            return None
-        low, high = LIMITS[info.field_name]
-        what = _UNITS[info.field_name]
-        if value < low:
-            raise ValueError(f"{value} {what} is fewer than {low}; valid: {low} to {high}")
-        if value > high:
-            raise ValueError(f"{value} {what} is more than costcalc prices ({high}); valid: {low} to {high}")
-        return value
+def _bounds(cls, value: int | None, info) -> int | None:
+    if value is None:
+        return None
+    field = _BY_NAME[info.field_name]
+    low, high = LIMITS[field.name]
+    if value < low:
+        raise ValueError(f"{value} {field.unit} is fewer than {low}; valid: {low} to {high}")
+    if value > high:
+        raise ValueError(f"{value} {field.unit} is more than costcalc prices ({high}); valid: {low} to {high}")
+    return value
 
-    @field_validator("rates", mode="before")
-    @classmethod
-    def _rates(cls, rates: Any) -> dict[str, Decimal]:
-        return euro_rates(rates)
 
-    @model_validator(mode="after")
-    def _travel(self) -> Plan:
-        if self.trips == 0 and self.nights:
-            raise ValueError(
-                f"trips=0 means no travel, so nights={self.nights} cannot apply; "
-                "give trips of 1 or more, or leave nights unset"
-            )
-        if self.start_date is not None and self.trips == 0:
-            raise ValueError("trips=0 means no travel, so a start date cannot apply")
-        return self
+def _checked(field: Field):
+    check = field.check
+    assert check is not None
+
+    def run(cls, value: Any) -> Any:
+        return value if value is None else check(value)
+
+    run.__name__ = f"_check_{field.name}"
+    return field_validator(field.name, mode="before" if field.check_before else "after")(run)
+
+
+def _travel(self):
+    if self.trips == 0 and self.nights:
+        raise ValueError(
+            f"trips=0 means no travel, so nights={self.nights} cannot apply; "
+            "give trips of 1 or more, or leave nights unset"
+        )
+    if self.start_date is not None and self.trips == 0:
+        raise ValueError("trips=0 means no travel, so a start date cannot apply")
+    return self
+
+
+def _schema_description(schema: dict[str, Any], cls: type) -> None:
+    schema["description"] = _SUMMARY  # each property carries its own description
+
+
+_BY_NAME = {field.name: field for field in PLAN_FIELDS}
+_VALIDATORS: dict[str, Any] = {
+    "_bounds": field_validator(*LIMITS)(_bounds),
+    "_travel": model_validator(mode="after")(_travel),
+    **{f"_check_{f.name}": _checked(f) for f in PLAN_FIELDS if f.check is not None},
+}
+
+Plan = create_model(  # type: ignore[call-overload]
+    "Plan",
+    __base__=Model,
+    __module__=__name__,
+    __doc__=_SUMMARY
+    + "\n\nFields, each with what it holds and its unit:\n\n"
+    + "\n".join(f"{f.name}\n    {' '.join(f.meaning.split())}" for f in PLAN_FIELDS),
+    __validators__=_VALIDATORS,
+    __cls_kwargs__={"json_schema_extra": _schema_description},
+    **{field.name: _attribute(field) for field in PLAN_FIELDS},
+)

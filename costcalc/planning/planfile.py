@@ -36,15 +36,17 @@ equal PlanFile, amounts digit for digit), and ``write_plan_file`` saves it atomi
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields as attributes
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..errors import CostcalcError, PlanFileError, closest
-from ..money import Range, as_decimal, check_currency
-from .plan import Plan
+from ..money import Range, as_decimal
 from ..tomlfile import line_of, parse_toml
+from .fields import DEFAULT_CURRENCY, FIELDS, FIGURE_KEYS, LINE_KEYS, PLAN_FIELDS
+from .plan import Plan
+from .request import FileKey, Given, request_of_file
 
 __all__ = [
     "PLAN_KEYS",
@@ -56,47 +58,19 @@ __all__ = [
     "write_plan_file",
 ]
 
-PLAN_KEYS = {
-    "offer": "offer id to estimate",
-    "offers": "offer ids to compare",
-    "condition": "condition id whose offers to compare",
-    "currency": "ISO 4217 code of the output",
-    "locale": "locale of amounts shown to people, e.g. en_US",
-    "travellers": "people travelling, the patient included",
-    "origin": "ISO country code flown from",
-    "city": "city of the stay",
-    "nights": "nights away in total",
-    "trips": "round trips",
-    "sessions": "sessions",
-    "courses": "courses",
-    "start_date": "first night, a TOML date",
-    "travellers_per_room": "travellers sharing a room",
-    "visit_companions": "companions who join only the treatment visits (itineraries)",
-    "treatment": "table: your treatment price",
-    "fare": "table: your round-trip fare per traveller",
-    "lodging": "table: your lodging price per room-night",
-    "meals": "table: your meals price per traveller-day",
-    "home": "table: what the treatment (or the nearest alternative) would cost at home",
-    "rates": "table: CODE = units per 1 EUR",
-    "custom": "array of tables: your own lines",
-    "cities": "table: REGION = city, the city at each destination when comparing",
-    "distribution": "how simulate reads ranges: lognormal, uniform or triangular",
-    "distributions": "table: line label or kind = distribution, for simulate",
-}
+PLAN_KEYS = {f.name: f.key for f in FIELDS.values() if f.key}
 """Top-level keys of a plan file, with what each holds."""
 
-_FIGURE_KEYS = ("low", "high", "amount", "currency", "open_high", "source")
-_TABLE_KEYS = {
-    "treatment": (*_FIGURE_KEYS, "per"),
-    "fare": _FIGURE_KEYS,
-    "lodging": _FIGURE_KEYS,
-    "meals": _FIGURE_KEYS,
-    "home": _FIGURE_KEYS,
-    "custom": (*_FIGURE_KEYS, "label", "per", "quantity", "distribution"),
+_NESTED = {
+    table: tuple((f.name, f.file_key[1]) for f in PLAN_FIELDS if f.file_key and f.file_key[:1] == (table,))
+    for table in PLAN_KEYS
 }
-_NOT_PLAN_FIELDS = ("offer", "offers", "condition", "locale", "cities")
-_FIGURES = ("treatment", "fare", "lodging", "meals", "home")
-_FIELDS = (*(k for k in PLAN_KEYS if k not in _NOT_PLAN_FIELDS), "treatment_per", "cited")
+"""Fields kept inside a figure's table, e.g. treatment_per as ``per`` in [treatment]: (field, key) by table."""
+_TABLE_KEYS = {
+    **{f.name: (*FIGURE_KEYS, *(key for _, key in _NESTED[f.name])) for f in PLAN_FIELDS if f.kind == "money"},
+    **{f.name: (*FIGURE_KEYS, *LINE_KEYS) for f in PLAN_FIELDS if f.kind == "lines"},
+}
+_FIELDS = tuple(f.name for f in PLAN_FIELDS if f.name != "offer")
 """Keys of ``PlanFile.fields``: the Plan fields a plan file holds."""
 _HEADER = "# costcalc plan file: costcalc estimate --plan FILE (or costcalc compare --plan FILE)\n"
 
@@ -114,58 +88,41 @@ class PlanFile:
     locale: str | None = None
     cities: dict[str, str] = field(default_factory=dict)
     """Region code (as ``costcalc offers`` shows it) -> city there, for comparisons across regions."""
+    text: str = field(default="", compare=False, repr=False)
+    """The file's text, where it was read from one: errors about its values name their lines."""
+
+
+_REQUEST_KEYS = tuple(a.name for a in attributes(PlanFile) if a.name in FIELDS)
+"""The keys of the request a plan file holds beside its Plan fields: which offers, the cities, the locale."""
 
 
 def parse_plan_file(text: str, path: str = "plan.toml") -> PlanFile:
     """Parse and check a plan file; raises PlanFileError with file and line on the first problem."""
     data = parse_toml(text, path, PlanFileError)
     _check_keys(data, PLAN_KEYS, (), text, path)
-    fields: dict[str, Any] = {k: v for k, v in data.items() if k not in _NOT_PLAN_FIELDS and k in PLAN_KEYS}
+    fields: dict[str, Any] = {}
     cited: dict[str, str] = {}
-    for name in _FIGURES:
-        if name not in data:
-            continue
-        table = _table(data[name], (name,), text, path)
-        figure, source = _figure(table, (name,), text, path)
-        fields[name] = figure
-        if "per" in table:
-            fields["treatment_per"] = table["per"]
-        if source:
-            cited[name] = source
+    for key, value in data.items():  # in the file's order: the citations keep it
+        kind = FIELDS[key].kind
+        if kind == "money":
+            table = _table(value, (key,), text, path)
+            fields[key], source = _figure(table, (key,), text, path)
+            fields.update({name: table[inner] for name, inner in _NESTED[key] if inner in table})
+            if source:
+                cited[key] = source
+        elif kind == "lines":
+            fields[key] = _lines(value, (key,), text, path)
+        elif key in _FIELDS:
+            fields[key] = value
+        else:
+            _check_request_value(key, value, text, path)
     if cited:
         fields["cited"] = cited
-    if "custom" in data:
-        rows = data["custom"]
-        if not isinstance(rows, list):
-            raise PlanFileError("custom is an array of tables: write each line as [[custom]]", path, line_of(text, ("custom",)))
-        custom = []
-        for i, row in enumerate(rows):
-            table = _table(row, ("custom", i), text, path)
-            figure, source = _figure(table, ("custom", i), text, path)
-            line = {k: v for k, v in table.items() if k in ("label", "per", "quantity", "distribution")}
-            custom.append({**line, "amount": figure, "cited": source})
-        fields["custom"] = custom
-    for key in ("offer", "condition", "locale"):
-        if key in data and not isinstance(data[key], str):
-            raise PlanFileError(f"{key} must be a string (got {data[key]!r})", path, line_of(text, (key,)))
-    offers = data.get("offers", [])
-    if not isinstance(offers, list) or not all(isinstance(o, str) for o in offers):
-        raise PlanFileError(f"offers must be a list of offer ids (got {offers!r})", path, line_of(text, ("offers",)))
-    if "currency" in data:
-        try:
-            check_currency(data["currency"])
-        except CostcalcError as exc:
-            raise PlanFileError(f"currency: {exc}", path, line_of(text, ("currency",))) from None
-    _validate(fields, data.get("offer"), text, path)
-    return PlanFile(
-        path=path,
-        fields=fields,
-        offer=data.get("offer"),
-        offers=tuple(offers),
-        condition=data.get("condition"),
-        locale=data.get("locale"),
-        cities=_cities(data.get("cities", {}), text, path),
-    )
+    asked = {name: tuple(data[name]) if name == "offers" else data[name] for name in _REQUEST_KEYS if name in data}
+    plan_file = PlanFile(path=path, fields=fields, text=text, **asked)
+    offer = Given(plan_file.offer or "(from the command line)", FileKey(path, text, ("offer",)))
+    request_of_file(plan_file).for_offer(offer, region="").plan()  # a bad value is reported at its line
+    return plan_file
 
 
 def read_plan_file(path: str | Path) -> PlanFile:
@@ -202,26 +159,20 @@ def format_plan_file(plan_file: PlanFile) -> str:
             f"cannot write {', '.join(map(repr, unknown))}: not a plan field; valid: {', '.join(_FIELDS)}",
             plan_file.path,
         )
-    given = {
-        **fields,
-        "offer": plan_file.offer,
-        "offers": list(plan_file.offers) or None,
-        "condition": plan_file.condition,
-        "locale": plan_file.locale,
-        "cities": dict(plan_file.cities) or None,
-    }
+    asked = {name: getattr(plan_file, name) for name in _REQUEST_KEYS}
+    given = {**fields, **{name: None if value in ((), {}) else value for name, value in asked.items()}}
     cited = fields.get("cited") or {}
     top: dict[str, Any] = {}
     for key in PLAN_KEYS:
-        value = given.get(key)
-        if value is None or (key == "custom" and value):  # custom lines follow as [[custom]]
+        value, kind = given.get(key), FIELDS[key].kind
+        if value is None or (kind == "lines" and value):  # custom lines follow as [[custom]]
             continue
-        if key in _FIGURES:
-            per = fields.get("treatment_per") if key == "treatment" else None
-            value = _figure_table(value, per=per, source=cited.get(key))
-        elif key == "rates":
+        if kind == "money":
+            inside = {inner: fields[name] for name, inner in _NESTED[key] if fields.get(name) is not None}
+            value = _figure_table(value, inside, source=cited.get(key))
+        elif kind == "rates":
             value = {code: _number(rate) for code, rate in value.items()}
-        elif key == "custom":
+        elif kind == "lines":
             value = []
         top[key] = value
     custom = [_custom_table(line) for line in fields.get("custom") or ()]
@@ -290,19 +241,18 @@ def _number(value: Any) -> int | Decimal:
 
 
 def _figure_table(
-    value: Range | Mapping[str, Any], *, per: str | None = None, source: str | None = None
+    value: Range | Mapping[str, Any], inside: Mapping[str, Any], *, source: str | None = None
 ) -> dict[str, Any]:
     """A figure (a Range, or its dict as parse_plan_file gives it) as the keys of its table."""
     figure = value.as_dict() if isinstance(value, Range) else value
     table: dict[str, Any] = {
         "low": _number(figure["low"]),
         "high": _number(figure["high"]),
-        "currency": figure.get("currency", "USD"),
+        "currency": figure.get("currency", DEFAULT_CURRENCY),
     }
     if figure.get("open_high"):
         table["open_high"] = True
-    if per is not None:
-        table["per"] = per
+    table.update(inside)
     if source:
         table["source"] = source
     return table
@@ -312,7 +262,8 @@ def _custom_table(line: Any) -> dict[str, Any]:
     """A custom line (a CustomLine, or its dict as parse_plan_file gives it) as a [[custom]] table."""
     if not isinstance(line, Mapping):
         line = line.model_dump(exclude_none=True)
-    table = {"label": line["label"], **_figure_table(line["amount"], per=line.get("per"))}
+    per = {"per": line["per"]} if line.get("per") is not None else {}
+    table = {"label": line["label"], **_figure_table(line["amount"], per)}
     if line.get("quantity") is not None:
         table["quantity"] = _number(line["quantity"])
     if line.get("cited"):
@@ -322,12 +273,19 @@ def _custom_table(line: Any) -> dict[str, Any]:
     return table
 
 
-def _cities(value: Any, text: str, path: str) -> dict[str, str]:
-    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
-        raise PlanFileError(
-            'cities is a table of region code = "city", e.g. JP = "Tokyo"', path, line_of(text, ("cities",))
-        )
-    return dict(value)
+def _check_request_value(key: str, value: Any, text: str, path: str) -> None:
+    """Check a key of the request that is no Plan field: which offers, the locale, the cities."""
+    kind = FIELDS[key].kind
+    if kind == "ids":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise PlanFileError(f"{key} must be a list of offer ids (got {value!r})", path, line_of(text, (key,)))
+    elif kind == "cities":
+        if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+            raise PlanFileError(
+                f'{key} is a table of region code = "city", e.g. JP = "Tokyo"', path, line_of(text, (key,))
+            )
+    elif not isinstance(value, str):
+        raise PlanFileError(f"{key} must be a string (got {value!r})", path, line_of(text, (key,)))
 
 
 def _check_keys(table: dict[str, Any], valid, loc: tuple, text: str, path: str) -> None:
@@ -369,32 +327,18 @@ def _figure(table: dict[str, Any], loc: tuple, text: str, path: str) -> tuple[di
     source = table.get("source", "")
     if not isinstance(source, str):
         raise PlanFileError(f"source is text, e.g. \"written quote, 2026-11-02\" (got {source!r})", path, line_of(text, (*loc, "source")))
-    figure = {"low": low, "high": high, "currency": table.get("currency", "USD"), "open_high": table.get("open_high", False)}
+    figure = {"low": low, "high": high, "currency": table.get("currency", DEFAULT_CURRENCY), "open_high": table.get("open_high", False)}
     return figure, source
 
 
-def _validate(fields: dict[str, Any], offer: str | None, text: str, path: str) -> None:
-    """Build the plan once so that a bad value is reported at its line in the file."""
-    try:
-        Plan(offer=offer or "(from the command line)", **fields)
-    except CostcalcError as exc:
-        errors = getattr(exc, "errors", None)
-        if not errors:
-            raise PlanFileError(str(exc), path) from None
-        first = errors[0]
-        loc = tuple(first["loc"])
-        nested = (first.get("ctx") or {}).get("error")
-        while getattr(nested, "errors", None):  # a nested model's own error: follow it to the key
-            first = nested.errors[0]
-            loc += tuple(first["loc"])
-            nested = (first.get("ctx") or {}).get("error")
-        loc = tuple(p for p in loc if p != "amount")
-        if loc[:1] == ("cited",):
-            loc = loc[1:]
-        if loc[:1] == ("treatment_per",):
-            loc = ("treatment", "per")
-        key = ".".join(str(p + 1) if isinstance(p, int) else p for p in loc) or "plan"
-        message = first["msg"].removeprefix("Value error, ")
-        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        shown = f" (got {first['input']!r})" if first["type"] != "missing" and not isinstance(first.get("input"), dict) else ""
-        raise PlanFileError(f"{key}: {message}{shown}{more}", path, line_of(text, loc)) from None
+def _lines(rows: Any, loc: tuple, text: str, path: str) -> list[dict[str, Any]]:
+    """The ``[[custom]]`` tables: each a line's keys, its figure as ``amount`` and its source as ``cited``."""
+    if not isinstance(rows, list):
+        raise PlanFileError(f"{loc[0]} is an array of tables: write each line as [[{loc[0]}]]", path, line_of(text, loc))
+    lines = []
+    for i, row in enumerate(rows):
+        table = _table(row, (*loc, i), text, path)
+        figure, source = _figure(table, (*loc, i), text, path)
+        line = {k: v for k, v in table.items() if k in LINE_KEYS}
+        lines.append({**line, "amount": figure, "cited": source})
+    return lines

@@ -10,9 +10,17 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-from .limits import LIMITS
-
-__all__ = ["parse_code", "parse_count", "parse_date", "parse_range", "parse_rate"]
+__all__ = [
+    "parse_code",
+    "parse_count",
+    "parse_country",
+    "parse_date",
+    "parse_ids",
+    "parse_money",
+    "parse_range",
+    "parse_rate",
+    "parse_text",
+]
 
 _NUMBER = r"\d+(?:\.\d+)?"
 _RANGE = re.compile(rf"^\s*({_NUMBER})\s*(?:\s*(?:-|–|\.\.)\s*({_NUMBER}))?\s*(\+?)\s*$")
@@ -49,9 +57,21 @@ def parse_rate(text: str) -> tuple[str, Decimal]:
     return code, rate
 
 
-def parse_count(name: str, text: str) -> int:
-    """A whole number within the plan's bounds for ``name`` (see ``costcalc.planning.limits.LIMITS``)."""
-    low, high = LIMITS[name]
+def parse_money(text: str) -> tuple[Decimal, Decimal, bool, str | None]:
+    """``LOW-HIGH`` (as ``parse_range``) with an optional currency code after it, e.g. ``900-1600 EUR``.
+
+    The code is None when none is given: the caller then applies its default (USD, see
+    ``costcalc.planning.fields.DEFAULT_CURRENCY``), the same wherever the figure was typed.
+    """
+    parts = text.strip().rsplit(" ", 1)
+    code = None
+    if len(parts) == 2 and parts[1].isalpha():
+        text, code = parts[0], parse_code(parts[1])
+    return (*parse_range(text), code)
+
+
+def parse_count(text: str, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high`` (a count's bounds, see ``costcalc.planning.limits.LIMITS``)."""
     try:
         value = int(text.strip())
     except ValueError:
@@ -75,3 +95,21 @@ def parse_code(text: str) -> str:
     if not re.fullmatch(r"[A-Z]{3}", code):
         raise ValueError(f"{text!r} is not a currency code; write ISO 4217, e.g. USD, EUR, JPY")
     return code
+
+
+def parse_country(text: str) -> str:
+    """A country code, upper-cased (whether it is ISO 3166 and known is checked later)."""
+    return text.strip().upper()
+
+
+def parse_ids(text: str) -> tuple[str, ...]:
+    """Ids separated by commas, e.g. ``in-als-msc,us-als``."""
+    ids = tuple(part.strip() for part in text.split(",") if part.strip())
+    if not ids:
+        raise ValueError("give one or more offer ids separated by commas")
+    return ids
+
+
+def parse_text(text: str) -> str:
+    """Text as typed, without the spaces around it."""
+    return text.strip()

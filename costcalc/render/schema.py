@@ -1,7 +1,8 @@
 """The JSON Schema of what ``estimate --json`` and ``compare --json`` print, from the models.
 
-Each property carries the docstring of its model field as its description; the docstrings
-are read here, when a schema is asked for, not each time the models are imported.
+Each property carries the docstring of its model field as its description (the docstrings
+are read here, when a schema is asked for, not each time the models are imported), or,
+for a model built from declarations (Plan), the description each field was built with.
 """
 
 from __future__ import annotations
@@ -58,7 +59,11 @@ def _models() -> dict[str, type]:
 
 
 def _field_docs(cls: type) -> dict[str, str]:
-    """The docstring under each annotated attribute of a class body, by attribute name."""
+    """The docstring under each annotated attribute of a class body, else each field's description, by name."""
+    fields = vars(cls).get("__pydantic_fields__", {})
+    described = {name: field.description for name, field in fields.items() if field.description}
+    if described:
+        return described
     try:
         body = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0].body
     except (OSError, TypeError, SyntaxError, IndexError):
@@ -91,4 +96,6 @@ def _describe(schema: dict[str, Any]) -> None:
                 docs.update(_field_docs(klass))
         for field, prop in definition.get("properties", {}).items():
             if field in docs:
+                if prop.get("description") == docs[field]:  # pydantic's, first: put it last, as the others
+                    del prop["description"]
                 prop["description"] = docs[field]  # the field says more than its type

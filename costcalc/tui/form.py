@@ -9,28 +9,17 @@ from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, SelectionList, Static
 
+from ..planning.fields import FIELDS
 from ..ratebook.book import RateBook
-from .formstate import FormState
+from .formstate import TEXT_FIELDS, FormState
 
 __all__ = ["PlanForm"]
 
 _CONDITION_NAMES = {"als": "ALS", "alzheimers": "Alzheimer's"}
 _LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT", "ja_JP", "hi_IN", "sr_RS", "de_CH", "pt_BR")
 
-_TEXT_FIELDS = {
-    # id: (label, placeholder)
-    "travellers": ("Travellers, patient included", "2"),
-    "origin": ("Flying from (country code)", "e.g. US; blank: no flights"),
-    "visit_companions": ("Companions for treatment visits only", "0"),
-    "nights": ("Nights away, in total", "from each protocol"),
-    "trips": ("Round trips", "from each protocol"),
-    "sessions": ("Sessions", "from each protocol"),
-    "courses": ("Courses", "1"),
-    "locale": ("Locale of amounts", "en_US"),
-    "fare": ("Your fare per traveller", "round trip, LOW-HIGH [CODE]"),
-    "lodging": ("Your lodging per room-night", "LOW-HIGH [CODE]"),
-    "home": ("At home (what the treatment costs there)", "LOW-HIGH [CODE]: shows the saving"),
-}
+_INPUTS = tuple(f.name for f in TEXT_FIELDS if f.name != "currency")
+"""Ids of the fields typed into an Input (the currency is chosen from a list)."""
 
 
 def condition_name(condition: str) -> str:
@@ -55,35 +44,32 @@ class PlanForm(VerticalScroll):
         self._marked: set[str] = set()
 
     def compose(self) -> ComposeResult:
-        yield Label("Condition", classes="field-label")
-        yield Select(
-            [(condition_name(c), c) for c in self.book.conditions], value=self.state.condition,
-            allow_blank=False, id="condition",
-        )
-        yield Label("Offers to compare", classes="field-label")
-        yield SelectionList[str](*self._offer_choices(), id="offers")
-        yield Static("", classes="field-error", id="offers-error")
-        yield Label("Currency", classes="field-label")
-        codes = sorted(self.book.fx.rates)
-        yield Select([(code, code) for code in codes], value=self.state.currency, allow_blank=False, id="currency")
-        yield Static("", classes="field-error", id="currency-error")
-        for name in ("travellers", "visit_companions", "origin"):
-            yield from self._text_field(name)
-        yield Label("City at each destination", classes="field-label")
-        yield Vertical(*self._city_fields(), id="cities")
-        for name in ("nights", "trips", "sessions", "courses", "fare", "lodging", "home", "locale"):
-            yield from self._text_field(name)
+        for field in FIELDS.values():  # every declared field with a label, in the declarations' order
+            if field.label is None:
+                continue
+            yield Label(field.label, classes="field-label")
+            if field.name == "condition":
+                conditions = [(condition_name(c), c) for c in self.book.conditions]
+                yield Select(conditions, value=self.state.condition, allow_blank=False, id="condition")
+            elif field.name == "offers":
+                yield SelectionList[str](*self._offer_choices(), id="offers")
+            elif field.name == "currency":
+                codes = sorted(self.book.fx.rates)
+                yield Select([(code, code) for code in codes], value=self.state.currency, allow_blank=False, id="currency")
+            elif field.name == "city":
+                yield Vertical(*self._city_fields(), id="cities")
+            else:
+                yield self._input(field.name, field.hint)
+            if field.name != "city":  # each city has its own, under it
+                yield Static("", classes="field-error", id=f"{field.name}-error")
 
-    def _text_field(self, name: str):
-        label, placeholder = _TEXT_FIELDS[name]
+    def _input(self, name: str, placeholder: str) -> Input:
         suggester = None
         if name == "origin":
             suggester = SuggestFromList(sorted(self.book.country_codes()), case_sensitive=False)
         elif name == "locale":
             suggester = SuggestFromList(_LOCALES, case_sensitive=False)
-        yield Label(label, classes="field-label")
-        yield Input(getattr(self.state, name), placeholder=placeholder, id=name, suggester=suggester, compact=True)
-        yield Static("", classes="field-error", id=f"{name}-error")
+        return Input(getattr(self.state, name), placeholder=placeholder, id=name, suggester=suggester, compact=True)
 
     def _offer_choices(self):
         chosen = set(self.state.offers)
@@ -152,7 +138,7 @@ class PlanForm(VerticalScroll):
             cities = dict(self.state.cities)
             cities[code] = event.value
             self._post(self.state.with_field("cities", tuple(sorted(cities.items()))))
-        elif name in _TEXT_FIELDS and getattr(self.state, name) != event.value:
+        elif name in _INPUTS and getattr(self.state, name) != event.value:
             self._post(self.state.with_field(name, event.value))
 
     async def _rebuild_cities(self) -> None:
@@ -183,7 +169,7 @@ class PlanForm(VerticalScroll):
             selection.clear_options()
             selection.add_options(list(self._offer_choices()))
             self.query_one("#currency", Select).value = state.currency
-            for name in _TEXT_FIELDS:
+            for name in _INPUTS:
                 self.query_one(f"#{name}", Input).value = getattr(state, name)
             await self._rebuild_cities()
         finally:
