@@ -122,7 +122,7 @@ def test_a_zero_low_end_falls_back_to_uniform_and_an_open_high_end_is_said():
 def test_bad_sample_counts_and_distributions_are_refused(model):
     with pytest.raises(InvalidPlanError, match="samples must be a whole number from 1"):
         simulate(model, samples=0)
-    with pytest.raises(InvalidPlanError, match="unknown distribution 'normal'; valid: lognormal, uniform, triangular"):
+    with pytest.raises(InvalidPlanError, match="unknown distribution 'normal'; valid: lognormal, uniform, triangular, pert"):
         simulate(model, distribution="normal")
 
 

@@ -33,7 +33,7 @@ DEFAULT_CURRENCY = "USD"
 """Currency of a money figure given without one: on the command line, in a plan file, in the form."""
 UNITS = ("once", "traveller", "trip", "night", "session")
 """What one unit of a custom line is; its quantity defaults to the plan's count of it."""
-DISTRIBUTIONS = ("lognormal", "uniform", "triangular")
+DISTRIBUTIONS = ("lognormal", "uniform", "triangular", "pert")
 """How ``costcalc.simulate`` may read a range."""
 TREATMENT_PER = ("once", "course", "session")
 """What the user's own treatment price may be for."""
@@ -287,8 +287,9 @@ FIELDS: dict[str, Field] = {
         Field(
             "distribution", "choice",
             "How ``costcalc.simulate`` reads each line's range: lognormal (its ends as the 5th and 95th\n"
-            "percentiles), uniform, or triangular with its mode at the midpoint.",
-            "lognormal", choices=DISTRIBUTIONS, key="how simulate reads ranges: lognormal, uniform or triangular",
+            "percentiles), uniform, triangular with its mode at the midpoint, or pert (Beta-PERT within the ends).",
+            "lognormal", choices=DISTRIBUTIONS,
+            key="how simulate reads ranges: lognormal, uniform, triangular or pert",
         ),
         Field(
             "distributions", "choices",

@@ -25,13 +25,12 @@ from ..ratebook.book import RateBook
 from .engine import estimate
 from ..errors import InvalidPlanError
 from ..money import minor_unit
+from ..planning.fields import DISTRIBUTIONS
 from ..planning.plan import Plan
 from .result import Comparison, Estimate, HistogramBin, LineShare, Simulation
 
 __all__ = ["DEFAULT_SAMPLES", "DEFAULT_SEED", "DISTRIBUTIONS", "simulate", "with_stats"]
 
-DISTRIBUTIONS = ("pert", "lognormal", "uniform", "triangular")
-"""How a range can be read; ``pert`` by default."""
 PERT_SHAPE = 3.0
 """Beta-PERT with its mode midway between the ends: Beta(1 + 4 x 1/2, 1 + 4 x 1/2), stretched over the range."""
 OPEN_TAIL_SHARE = 0.1
