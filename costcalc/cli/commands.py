@@ -82,14 +82,13 @@ def _estimate(args, resolved: Resolved, book: RateBook) -> int:
     return 0
 
 
-def _with_stats(est, args):
-    """The estimate with its likely costs when --simulate is given (numpy is imported only then)."""
+def _with_stats(result, args):
+    """The estimate or comparison with its likely costs when --simulate is given (numpy is imported only then)."""
     if not args.simulate:
-        return est
-    from ..pricing.sampling import DEFAULT_SEED, simulate
+        return result
+    from ..pricing.sampling import with_stats
 
-    seed = DEFAULT_SEED if args.seed is None else args.seed
-    return est.model_copy(update={"stats": simulate(est, samples=args.simulate, seed=seed, distribution=args.distribution)})
+    return with_stats(result, samples=args.simulate, seed=args.seed, distribution=args.distribution)
 
 
 def _compare(args, resolved: Resolved, book: RateBook) -> int:
@@ -97,8 +96,7 @@ def _compare(args, resolved: Resolved, book: RateBook) -> int:
     from ..render import render_comparison
 
     cmp = compare(list(resolved.plans), book, today=args.as_of)
-    if args.simulate:
-        cmp = cmp.model_copy(update={"estimates": tuple(_with_stats(est, args) for est in cmp.estimates)})
+    cmp = _with_stats(cmp, args)
     terminal, width = _terminal()
     _print(render_comparison(cmp, args.format or "table", locale=resolved.locale, width=width, terminal=terminal))
     return 0

@@ -23,7 +23,7 @@ from ..planning.plan import Plan
 from ..planning.planfile import PlanFile, read_plan_file, write_plan_file
 from ..render import SUFFIXES, render_comparison
 from ..render.words import comparison_title
-from ..pricing.result import Comparison, Estimate, Itineraries, Simulation
+from ..pricing.result import Comparison, Estimate, Itineraries
 from .breakdown import Breakdown
 from .form import PlanForm, condition_name
 from .formstate import FormState, build, form_of, plan_file_of_form
@@ -69,8 +69,8 @@ class CostcalcApp(App[None]):
         self.plans: dict[str, Plan] = {}
         self.locale = self.initial.locale
         self.problems: dict[str, str] = {}
-        self.simulate: Callable[..., Simulation] | None = None
-        """``costcalc.pricing.sampling.simulate`` once it is loaded (numpy takes a while): until then no bands."""
+        self.with_stats: Callable[..., Comparison] | None = None
+        """``costcalc.pricing.sampling.with_stats`` once it is loaded (numpy takes a while): until then no bands."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,7 +96,7 @@ class CostcalcApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "sampling" or event.state != WorkerState.SUCCESS:
             return
-        self.simulate = event.worker.result
+        self.with_stats = event.worker.result
         if self.comparison is not None:  # the shown comparison (the last valid one) gets its bands now
             self.comparison = self._with_stats(self.comparison)
             self.query_one(ComparisonTable).show(self.comparison, self.locale)
@@ -104,14 +104,7 @@ class CostcalcApp(App[None]):
 
     def _with_stats(self, comparison: Comparison) -> Comparison:
         """Each estimate with its simulated total, once the sampling module is loaded."""
-        if self.simulate is None:
-            return comparison
-        simulate = self.simulate
-
-        def simulated(est: Estimate) -> Estimate:
-            return est.model_copy(update={"stats": simulate(est, samples=SAMPLES)})
-
-        return comparison.model_copy(update={"estimates": tuple(simulated(est) for est in comparison.estimates)})
+        return comparison if self.with_stats is None else self.with_stats(comparison, samples=SAMPLES)
 
     # --- recomputing -----------------------------------------------------------------------
 
@@ -236,8 +229,8 @@ class CostcalcApp(App[None]):
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
 
 
-def _import_sampling() -> Callable[..., Simulation]:
+def _import_sampling() -> Callable[..., Comparison]:
     """Import the sampling module (and numpy with it), off the app's thread."""
-    from ..pricing.sampling import simulate
+    from ..pricing.sampling import with_stats
 
-    return simulate
+    return with_stats
