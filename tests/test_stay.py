@@ -46,16 +46,23 @@ SMALL = csv_text(
 )
 
 
-@pytest.fixture(scope="module")
-def small() -> StayTable:
-    return StayTable(parse_stay(SMALL), {"Bombay": "IN/Mumbai", "Nippon": "JP/[Other]"})
+def table(text: str, aliases: dict[str, str], made_from: str) -> StayTable:
+    """The table of ``text``: from its parsed places, or from the text (each country parsed when needed)."""
+    if made_from == "places":
+        return StayTable(parse_stay(text), aliases)
+    return StayTable.from_text(text, aliases=aliases)
 
 
-@pytest.fixture(scope="module")
-def real() -> StayTable:
+@pytest.fixture(scope="module", params=["places", "text"])
+def small(request) -> StayTable:
+    return table(SMALL, {"Bombay": "IN/Mumbai", "Nippon": "JP/[Other]"}, request.param)
+
+
+@pytest.fixture(scope="module", params=["places", "text"])
+def real(request) -> StayTable:
     text = (RATES / "stay" / "per-diem.csv").read_text(encoding="utf-8")
     aliases = (RATES / "stay" / "aliases.toml").read_text(encoding="utf-8")
-    return StayTable(parse_stay(text), parse_aliases(aliases))
+    return table(text, parse_aliases(aliases), request.param)
 
 
 # ------------------------------------------------------------ parse_stay

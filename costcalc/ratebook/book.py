@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from ..errors import UnknownConditionError, UnknownCountryError, UnknownOfferError
 from .fx import FxTable
 from .models import Assumption, Citation, Offer, Source
-from .perdiem import CityRates, LazyStayTable, StayTable
+from .perdiem import CityRates, StayTable
 from .fares import FareTable
 
 __all__ = ["RateBook"]
@@ -26,7 +26,7 @@ class RateBook:
         sources: dict[str, Source],
         assumptions: dict[str, Assumption],
         fx: FxTable,
-        stay: StayTable | LazyStayTable,
+        stay: StayTable,
         fares: FareTable,
         origin: str = "",
     ) -> None:

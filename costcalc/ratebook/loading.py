@@ -10,7 +10,7 @@ from .book import RateBook
 from ..errors import CostcalcError, RatesFileError
 from .fx import FxTable, parse_fx
 from .models import Assumption, Offer, Source
-from .perdiem import LazyStayTable, parse_aliases
+from .perdiem import StayTable, parse_aliases
 from ..tomlfile import line_of, parse_toml
 from .fares import parse_fares
 
@@ -241,18 +241,18 @@ def load_rates(path: str | Path | None = None) -> RateBook:
     ``costcalc.ratebook.checking.check_rates`` lists every problem instead.
 
     The per diem table (stay/per-diem.csv) is read here but parsed a country at a time, when an
-    estimate first needs that country's places (see ``costcalc.ratebook.perdiem.LazyStayTable``). A missing
-    header column, an empty file, a row with the wrong number of cells, a malformed country code
-    and an alias to a country without rows raise here; any other bad row raises RatesFileError
-    (file and line, as here) when its country is first used (every country's: a city looked for
-    everywhere, or a city name not found, whose suggestions come from every country), and an
-    alias to a missing place when the country of its target is.
+    estimate first needs that country's places (see ``costcalc.ratebook.perdiem.StayTable``).
+    A missing header column, an empty file, a row with the wrong number of cells, a malformed
+    country code and an alias to a country without rows raise here; any other bad row raises
+    RatesFileError (file and line, as here) when its country is first used (every country's: a
+    city looked for everywhere, or a city name not found, whose suggestions come from every
+    country), and an alias to a missing place when the country of its target is.
     """
     folder = _folder(path)
     sources = parse_sources(*_read(folder, RATE_FILES["sources"]))
     assumptions = _load_assumptions(folder)
     fx = _load_fx(folder, sources)
-    stay = LazyStayTable(*_read(folder, RATE_FILES["stay"]), parse_aliases(*_read(folder, RATE_FILES["aliases"])))
+    stay = StayTable.from_text(*_read(folder, RATE_FILES["stay"]), parse_aliases(*_read(folder, RATE_FILES["aliases"])))
     fares = parse_fares(*_read(folder, RATE_FILES["fares"]))
     seen: dict[str, str] = {}
     offers = [_load_offer(folder, file, sources, seen) for file in _offer_files(folder)]
