@@ -38,26 +38,6 @@ STAY_COLUMNS = [
     "lodging_usd", "mie_usd", "effective", "source",
 ]
 
-# State Department country names that babel's English territory names (after the
-# generic normalising in _name_keys) do not match. None: no ISO 3166 code exists.
-COUNTRY_OVERRIDES: dict[str, str | None] = {
-    "Bonaire, Sint Eustatius, and Saba": "BQ",
-    "CABO VERDE": "CV",
-    "CHAGOS ARCHIPELAGO": "IO",  # British Indian Ocean Territory (Diego Garcia)
-    "DEM. PEOPLE'S REPUBLIC OF KOREA": "KP",
-    "DEMOCRATIC REPUBLIC OF THE CONGO": "CD",
-    "REPUBLIC OF THE CONGO": "CG",
-    "HOLY SEE": "VA",
-    "HONG KONG": "HK",
-    "MACAU": "MO",
-    "SAINT VINCENT AND THE GRENADINES": "VC",
-    "TURKEY": "TR",
-    "OTHER FOREIGN LOCALITIES": None,
-}
-
-# CLDR English names that read badly next to a city name ("Hong Kong SAR China").
-DISPLAY_OVERRIDES = {"HK": "Hong Kong", "MO": "Macau"}
-
 _MONTHS = {
     name: number
     for number, name in enumerate(
@@ -91,9 +71,7 @@ def _name_keys(name: str) -> list[str]:
     return [k for k in keys if k]
 
 
-COUNTRIES = Path(__file__).resolve().parent / "countries.csv"
-"""State Department country name -> ISO code and display name, kept in the repository so that the derived
-table does not depend on the installed babel version (CLDR renames territories between releases)."""
+COUNTRIES = Path(__file__).resolve().parent / "countries.csv"  # kept here: CLDR renames territories
 
 
 @functools.lru_cache(maxsize=4)
@@ -117,9 +95,9 @@ def _babel_codes() -> dict[str, str]:
 def country_codes(names: Iterable[str]) -> tuple[dict[str, str | None], list[str]]:
     """ISO 3166 alpha-2 code (or None) for each State Department name, and the names not in countries.csv.
 
-    A name missing from the table is matched against babel's English territory names (after
-    COUNTRY_OVERRIDES), so that a new country in the raw data gets a proposed code; the table must
-    then be updated for the output to stay the same whatever babel is installed.
+    A name missing from the table is matched against babel's English territory names, so that a new
+    country in the raw data gets a proposed code; the table must then be updated for the output to
+    stay the same whatever babel is installed.
     """
     table = known_countries()
     index: dict[str, str] | None = None
@@ -130,9 +108,6 @@ def country_codes(names: Iterable[str]) -> tuple[dict[str, str | None], list[str
             codes[name] = table[name][0]
             continue
         unmapped.append(name)
-        if name in COUNTRY_OVERRIDES:
-            codes[name] = COUNTRY_OVERRIDES[name]
-            continue
         index = index if index is not None else _babel_codes()
         codes[name] = next((index[k] for k in _name_keys(name) if k in index), None)
     return codes, unmapped
@@ -145,8 +120,6 @@ def country_display(code: str | None, raw_name: str) -> str:
             return shown
     if code is None:
         return " ".join(w.capitalize() for w in raw_name.split())
-    if code in DISPLAY_OVERRIDES:
-        return DISPLAY_OVERRIDES[code]
     from babel import Locale
 
     return Locale("en").territories[code].replace(" & ", " and ")  # "Bosnia and Herzegovina"

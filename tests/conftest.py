@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 import costcalc
+from costcalc import Plan, compare, estimate, plans_for
 
 settings.register_profile(
     "ci", deadline=None, derandomize=True, max_examples=150, suppress_health_check=[HealthCheck.too_slow]
@@ -26,3 +27,15 @@ TODAY = dt.date(2026, 11, 21)
 @pytest.fixture(scope="session")
 def book() -> costcalc.RateBook:
     return costcalc.load_rates()
+
+
+@pytest.fixture(scope="session")
+def alzheimers(book):
+    """Every Alzheimer's offer for two travellers from the USA: three incomplete, one open-ended."""
+    return compare(plans_for(book, "alzheimers", origin="US"), book, today=TODAY)
+
+
+@pytest.fixture(scope="session")
+def tokyo(book):
+    """The documented Japanese protocol in Tokyo: every kind of line, one of them on an assumption."""
+    return estimate(Plan(offer="jp-alzheimers-adipose-msc", origin="US", city="Tokyo"), book, today=TODAY)
