@@ -1,97 +1,21 @@
-"""Money ranges: exact Decimal intervals in one currency, with an open upper end.
-
-Arithmetic on the ends uses two decimal contexts with directed rounding: every
-low end is computed rounding toward minus infinity and every high end toward plus
-infinity, so a computed range always contains the exact one even where a division
-(a currency conversion) cannot be exact. Display rounding happens once, at the end,
-outward to the currency's minor unit.
-"""
+"""The money range: an exact Decimal interval in one currency, with an open upper end, and its arithmetic."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, InvalidOperation
-from functools import lru_cache
-from typing import Any
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import model_validator
+from ..errors import CurrencyMismatchError, InvalidRangeError, UnknownCurrencyError
+from .currency import HIGH, LOW, as_decimal, check_currency, minor_unit
 
-from ._model import Model
-from .errors import CurrencyMismatchError, InvalidRangeError, UnknownCurrencyError
+if TYPE_CHECKING:
+    from .signed import SignedRange
 
-__all__ = [
-    "HIGH",
-    "LOW",
-    "Range",
-    "SignedRange",
-    "as_decimal",
-    "check_currency",
-    "minor_digits",
-    "minor_unit",
-]
-
-LOW = Context(prec=40, rounding=ROUND_FLOOR)
-"""Context for low ends: every inexact step rounds down."""
-HIGH = Context(prec=40, rounding=ROUND_CEILING)
-"""Context for high ends: every inexact step rounds up."""
-
-_CODE = re.compile(r"^[A-Z]{3}$")
-
-
-@lru_cache(maxsize=None)
-def _iso_currencies() -> frozenset[str]:
-    from babel.numbers import list_currencies
-
-    return frozenset(list_currencies())
-
-
-def check_currency(code: Any) -> str:
-    """``code`` if it is an ISO 4217 currency code known to CLDR, else UnknownCurrencyError."""
-    if not isinstance(code, str) or not _CODE.match(code) or code not in _iso_currencies():
-        raise UnknownCurrencyError(
-            code if isinstance(code, str) else repr(code),
-            _iso_currencies(),
-            hint="a currency is three upper-case ISO 4217 letters, such as USD, EUR or JPY",
-        )
-    return code
-
-
-@lru_cache(maxsize=None)
-def minor_digits(currency: str) -> int:
-    """Digits after the decimal point of the currency's minor unit (CLDR: JPY 0, USD 2)."""
-    from babel.numbers import get_currency_precision
-
-    return get_currency_precision(currency)
-
+__all__ = ["Range"]
 
 _set = object.__setattr__
 _new = object.__new__
-
-
-def as_decimal(value: Any, what: str = "amount") -> Decimal:
-    """An exact Decimal from a Decimal, int or numeric string; floats are refused."""
-    if isinstance(value, bool) or isinstance(value, float):
-        raise InvalidRangeError(
-            f"{what} {value!r} is a float; give a Decimal, an int or a string such as '2500.50' "
-            "(floats cannot hold money exactly)"
-        )
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, int):
-        result = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip().replace(",", "").replace("_", ""))
-        except InvalidOperation:
-            raise InvalidRangeError(f"{what} {value!r} is not a number") from None
-    else:
-        raise InvalidRangeError(f"{what} {value!r} is not a number")
-    if not result.is_finite():
-        raise InvalidRangeError(f"{what} {value!r} is not finite; give an ordinary number")
-    if result < 0:
-        raise InvalidRangeError(f"{what} {value!r} is negative; amounts are zero or more")
-    return result
 
 
 class Range:
@@ -282,6 +206,8 @@ class Range:
         ``self.high - other.low``. An open high end of ``other`` leaves the low end open (it may be
         lower); one of ``self``, the high end."""
         self._same_currency(other, "subtract {other} from {mine}")
+        from .signed import SignedRange
+
         return SignedRange.of(
             LOW.subtract(self.low, other.high), HIGH.subtract(self.high, other.low), self.currency,
             open_low=other.open_high, open_high=self.open_high,
@@ -302,6 +228,8 @@ class Range:
         self._same_currency(other, "compare {mine} with {other}")
         at_low = LOW.subtract(self.low, other.low)
         at_high = HIGH.subtract(self.high, other.high)
+        from .signed import SignedRange
+
         return SignedRange.of(min(at_low, at_high), max(at_low, at_high), self.currency)
 
     @classmethod
@@ -331,12 +259,6 @@ class Range:
         return f"{self.currency} {self.low}-{self.high}{plus}"
 
 
-@lru_cache(maxsize=None)
-def minor_unit(currency: str) -> Decimal:
-    """The currency's minor unit as an amount: USD 0.01, JPY 1."""
-    return Decimal(1).scaleb(-minor_digits(currency))
-
-
 def _ends(count: Any) -> tuple[Decimal, Decimal]:
     """(low, high) of a count: a number, a (low, high) pair, or anything with ``low`` and ``high``."""
     if isinstance(count, (int, Decimal)):
@@ -346,52 +268,3 @@ def _ends(count: Any) -> tuple[Decimal, Decimal]:
     return Decimal(count.low), Decimal(count.high)
 
 
-class SignedRange(Model):
-    """A range of money that may fall below zero (a saving, a break-even), in one currency.
-
-    Prices are never negative (see ``Range``); a difference of two prices can be, so it has
-    this type of its own instead.
-    """
-
-    low: Decimal
-    """Lowest amount, in units of ``currency``; below zero it is a loss."""
-    high: Decimal
-    """Highest amount; >= ``low``."""
-    currency: str
-    """ISO 4217 code of both ends."""
-    open_low: bool = False
-    """True when the low end is only a ceiling: the real amount may be lower (e.g. an open-ended cost abroad)."""
-    open_high: bool = False
-    """True when the high end is only a floor: the real amount may be higher (e.g. an open-ended cost at home)."""
-
-    @model_validator(mode="after")
-    def _ordered(self) -> SignedRange:
-        if self.high < self.low:
-            raise ValueError(f"high {self.high} is below low {self.low}; a range needs low <= high")
-        return self
-
-    @classmethod
-    def of(cls, low: Decimal, high: Decimal, currency: str, *, open_low: bool = False,
-           open_high: bool = False) -> SignedRange:
-        """Ends computed from valid ranges (not validated again); zero never carries a sign."""
-        return cls.derived(low=low + 0 if low == 0 else low, high=high + 0 if high == 0 else high,
-                           currency=currency, open_low=open_low, open_high=open_high)
-
-    def less(self, other: Range) -> SignedRange:
-        """``self - other`` as an interval (low end less ``other``'s high end, high end less its low end)."""
-        return SignedRange.of(LOW.subtract(self.low, other.high), HIGH.subtract(self.high, other.low),
-                              self.currency, open_low=self.open_low or other.open_high, open_high=self.open_high)
-
-    def floor_zero(self) -> Range:
-        """The part of the range at or above zero, as a (non-negative) Range."""
-        return Range.trusted(max(self.low, Decimal(0)), max(self.high, Decimal(0)), self.currency, self.open_high)
-
-    def negated(self) -> SignedRange:
-        """The range with its sign turned: ``-high`` to ``-low``."""
-        return SignedRange.of(-self.high, -self.low, self.currency, open_low=self.open_high, open_high=self.open_low)
-
-    def rounded(self) -> SignedRange:
-        """Rounded outward to the currency's minor unit."""
-        quantum = minor_unit(self.currency)
-        return SignedRange.of(LOW.quantize(self.low, quantum), HIGH.quantize(self.high, quantum), self.currency,
-                              open_low=self.open_low, open_high=self.open_high)

@@ -1,0 +1,89 @@
+"""Amounts that are not prices: a difference that may fall below zero, and the part of a total's ends."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import model_validator
+
+from .._model import Model
+from .currency import HIGH, LOW, minor_unit
+from .range import Range
+
+__all__ = ["Portion", "SignedRange"]
+
+
+class SignedRange(Model):
+    """A range of money that may fall below zero (a saving, a break-even), in one currency.
+
+    Prices are never negative (see ``Range``); a difference of two prices can be, so it has
+    this type of its own instead.
+    """
+
+    low: Decimal
+    """Lowest amount, in units of ``currency``; below zero it is a loss."""
+    high: Decimal
+    """Highest amount; >= ``low``."""
+    currency: str
+    """ISO 4217 code of both ends."""
+    open_low: bool = False
+    """True when the low end is only a ceiling: the real amount may be lower (e.g. an open-ended cost abroad)."""
+    open_high: bool = False
+    """True when the high end is only a floor: the real amount may be higher (e.g. an open-ended cost at home)."""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SignedRange:
+        if self.high < self.low:
+            raise ValueError(f"high {self.high} is below low {self.low}; a range needs low <= high")
+        return self
+
+    @classmethod
+    def of(cls, low: Decimal, high: Decimal, currency: str, *, open_low: bool = False,
+           open_high: bool = False) -> SignedRange:
+        """Ends computed from valid ranges (not validated again); zero never carries a sign."""
+        return cls.derived(low=low + 0 if low == 0 else low, high=high + 0 if high == 0 else high,
+                           currency=currency, open_low=open_low, open_high=open_high)
+
+    def less(self, other: Range) -> SignedRange:
+        """``self - other`` as an interval (low end less ``other``'s high end, high end less its low end)."""
+        return SignedRange.of(LOW.subtract(self.low, other.high), HIGH.subtract(self.high, other.low),
+                              self.currency, open_low=self.open_low or other.open_high, open_high=self.open_high)
+
+    def floor_zero(self) -> Range:
+        """The part of the range at or above zero, as a (non-negative) Range."""
+        return Range.trusted(max(self.low, Decimal(0)), max(self.high, Decimal(0)), self.currency, self.open_high)
+
+    def negated(self) -> SignedRange:
+        """The range with its sign turned: ``-high`` to ``-low``."""
+        return SignedRange.of(-self.high, -self.low, self.currency, open_low=self.open_high, open_high=self.open_low)
+
+    def rounded(self) -> SignedRange:
+        """Rounded outward to the currency's minor unit."""
+        quantum = minor_unit(self.currency)
+        return SignedRange.of(LOW.quantize(self.low, quantum), HIGH.quantize(self.high, quantum), self.currency,
+                              open_low=self.open_low, open_high=self.open_high)
+
+
+class Portion(Model):
+    """The part of a total's low end and the part of its high end that rest on one kind of figure.
+
+    Not a range: the two ends of a total are split separately, so the part of the low end can exceed
+    the part of the high end (lodging's low end is half the per diem, an assumption; its high end is
+    the per diem itself, documented).
+    """
+
+    low: Decimal
+    """The part of the total's low end, in units of ``currency``."""
+    high: Decimal
+    """The part of the total's high end."""
+    currency: str
+    """ISO 4217 code of both."""
+    open_high: bool = False
+    """True when the part of the high end holds a figure whose high end is open ('+')."""
+
+    @classmethod
+    def of(cls, low: Decimal, high: Decimal, currency: str, open_high: bool = False) -> Portion:
+        """Parts computed from valid ranges (not validated again), rounded outward to the minor unit."""
+        quantum = minor_unit(currency)
+        return cls.derived(low=LOW.quantize(low, quantum), high=HIGH.quantize(high, quantum), currency=currency,
+                           open_high=open_high)
