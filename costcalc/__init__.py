@@ -37,23 +37,12 @@ if TYPE_CHECKING:
     from .pricing.sampling import simulate
     from .ratebook.loading import load_rates
     from .ratebook.models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source, Visit
-    from .money import Range, SignedRange
+    from .money import Portion, Range, SignedRange
     from .planning.plan import CustomLine, Plan
     from .planning.planfile import PlanFile, parse_plan_file, read_plan_file
-    from .pricing.result import (
-        Comparison,
-        Estimate,
-        FxUsed,
-        HomeComparison,
-        Itineraries,
-        Line,
-        Notice,
-        Quantity,
-        Simulation,
-        StaySummary,
-        Verdict,
-        VisitStep,
-    )
+    from .pricing.likely import Simulation
+    from .pricing.result import Comparison, Estimate, FxUsed, HomeComparison, Line, Notice, Quantity, StaySummary
+    from .pricing.visits import Itineraries, Verdict, VisitStep
 
 __version__ = "0.1.0"
 
@@ -73,12 +62,13 @@ _HOME = {
     "HomeComparison": "pricing.result",
     "InvalidPlanError": "errors",
     "InvalidRangeError": "errors",
-    "Itineraries": "pricing.result",
+    "Itineraries": "pricing.visits",
     "Line": "pricing.result",
     "Note": "ratebook.models",
     "Notice": "pricing.result",
     "Offer": "ratebook.models",
     "Plan": "planning.plan",
+    "Portion": "money",
     "PlanFile": "planning.planfile",
     "PlanFileError": "errors",
     "Price": "ratebook.models",
@@ -90,7 +80,7 @@ _HOME = {
     "RatesFileError": "errors",
     "Region": "ratebook.models",
     "SignedRange": "money",
-    "Simulation": "pricing.result",
+    "Simulation": "pricing.likely",
     "Source": "ratebook.models",
     "StaySummary": "pricing.result",
     "UnknownCityError": "errors",
@@ -100,9 +90,9 @@ _HOME = {
     "UnknownLocaleError": "errors",
     "UnknownOfferError": "errors",
     "UnknownRegionError": "errors",
-    "Verdict": "pricing.result",
+    "Verdict": "pricing.visits",
     "Visit": "ratebook.models",
-    "VisitStep": "pricing.result",
+    "VisitStep": "pricing.visits",
     "compare": "pricing.engine",
     "compare_itineraries": "pricing.itinerary",
     "estimate": "pricing.engine",
@@ -135,6 +125,7 @@ __all__ = [
     "Plan",
     "PlanFile",
     "PlanFileError",
+    "Portion",
     "Price",
     "Protocol",
     "Quantity",

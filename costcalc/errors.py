@@ -46,8 +46,8 @@ def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
     return [by_folded[f] for f in found[:n]]
 
 
-def _did_you_mean(value: str, choices: Iterable[str]) -> str:
-    matches = closest(value, choices)
+def _did_you_mean(value: str, choices: Iterable[str], first: Iterable[str] = ()) -> str:
+    matches = list(dict.fromkeys([*first, *closest(value, choices)]))[:3]
     if not matches:
         return ""
     return " (did you mean " + " or ".join(repr(m) for m in matches) + "?)"
@@ -75,12 +75,12 @@ class _UnknownName(CostcalcError, LookupError):
     what = "name"
     lead = "unknown {what} {value!r}"
 
-    def __init__(self, value: str, valid: Iterable[str], hint: str = "") -> None:
+    def __init__(self, value: str, valid: Iterable[str], hint: str = "", first: Iterable[str] = ()) -> None:
         valid = sorted(set(valid))
         self.value = value
         self.valid = valid
         shown = ", ".join(valid) if len(valid) <= 40 else ", ".join(valid[:20]) + f", ... ({len(valid)} in all)"
-        message = self.lead.format(what=self.what, value=value) + _did_you_mean(value, valid)
+        message = self.lead.format(what=self.what, value=value) + _did_you_mean(value, valid, first)
         if hint:
             message += f"; {hint}"
         if valid:
@@ -110,6 +110,15 @@ class UnknownCountryError(_UnknownName):
     """A country code that is not an ISO 3166 alpha-2 code the rate book knows."""
 
     what = "country code"
+
+    ALIASES = {"UK": "GB", "EL": "GR"}
+    """Codes people use that ISO 3166 does not (the United Kingdom is GB; EU statistics write Greece EL)."""
+
+    def __init__(self, value: str, valid: Iterable[str], hint: str = "") -> None:
+        alias = self.ALIASES.get(value.upper()) if isinstance(value, str) else None
+        if alias:
+            hint = f"{value} is a common name for {alias}, not an ISO 3166 code" + (f"; {hint}" if hint else "")
+        super().__init__(value, valid, hint, first=(alias,) if alias else ())
 
 
 class UnknownCurrencyError(_UnknownName):

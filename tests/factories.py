@@ -21,6 +21,9 @@ ASSUMPTIONS = {
     "meals-first-last-day": Assumption(id="meals-first-last-day", label="75%", reasoning="r", value=D("0.75")),
     "no-stay-without-nights": Assumption(id="no-stay-without-nights", label="no stay", reasoning="r"),
     "same-day-visit-nights": Assumption(id="same-day-visit-nights", label="1 night", reasoning="r", value=D(1)),
+    "days-to-nights": Assumption(id="days-to-nights", label="N days, N - 1 nights", reasoning="r", value=D(1)),
+    "one-trip-per-course": Assumption(id="one-trip-per-course", label="a trip a course", reasoning="r", value=D(1)),
+    "nights-per-week": Assumption(id="nights-per-week", label="7 nights a week", reasoning="r", value=D(7)),
 }
 
 # 1 EUR = 1.25 USD = 160 JPY, and the real ECB USD rate for an inexact division.

@@ -75,7 +75,7 @@ REQUIRED_ASSUMPTIONS = {
     "no-stay-without-nights": None,
 }
 
-NOTE_KINDS = {"regulatory", "evidence", "availability", "coverage", "cost"}
+NOTE_KINDS = {"regulatory", "evidence", "availability", "coverage", "cost", "source"}
 MAX_QUOTE = 300
 """A quote is a sentence, a table cell or less."""
 

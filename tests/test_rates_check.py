@@ -100,7 +100,7 @@ def test_each_bad_row_of_sources_assumptions_per_diem_and_aliases(tmp_path):
         rates / "assumptions.toml",
         ('id = "stay-low-fraction"', 'id = "stay-low"'),
         ('id = "meals-first-last-day"', 'id = "meals-first-day"'),
-        ('label = "Two travellers to a room"', 'label = ["Two travellers to a room"]'),
+        ('label = "No stay priced without a number of nights"', 'label = ["No stay priced without a number of nights"]'),
     )
     per_diem = edit(
         rates / "stay" / "per-diem.csv",
@@ -119,7 +119,7 @@ def test_each_bad_row_of_sources_assumptions_per_diem_and_aliases(tmp_path):
         (sources, line_with(sources, 'id = "gsa-per-diem-fy2026"') - 1, "title", "2026"),
         (assumptions, None, "needs an assumption 'stay-low-fraction'"),
         (assumptions, None, "needs an assumption 'meals-first-last-day'"),
-        (assumptions, line_with(assumptions, 'id = "travellers-per-room"') - 1, "label"),
+        (assumptions, line_with(assumptions, 'id = "no-stay-without-nights"') - 1, "label"),
         (per_diem, line_with(per_diem, "AC,Ascension Island,"), "city is empty"),
         (per_diem, line_with(per_diem, "BR,Brazil,[Other]"), "unknown source 'us-nowhere'"),
         (aliases, line_with(aliases, '"Bombay" ='), "alias 'Bombay' points to 'IN/Mumbay'"),
@@ -146,8 +146,8 @@ def test_offers_are_checked_one_by_one_with_duplicates_and_names(tmp_path):
 
 def test_load_rates_names_the_line_of_an_offers_bad_field(tmp_path):
     rates = copy_rates(tmp_path)
-    offer = edit(rates / "offers" / "us-als.toml", ('kind = "cost"', 'kind = "costs"'))
-    line = line_with(offer, 'kind = "costs"')
+    offer = edit(rates / "offers" / "us-als.toml", ('kind = "source"', 'kind = "sauce"'))
+    line = line_with(offer, 'kind = "sauce"')
     with pytest.raises(RatesFileError, match=rf"us-als.toml:{line}: .*Note.kind"):
         load_rates(rates)
     found(check_rates(rates), offer, line, "Note.kind")

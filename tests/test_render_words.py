@@ -27,13 +27,14 @@ def als(book):
 
 
 def test_the_title_names_the_condition_as_given_else_by_its_id(als):
-    assert words.comparison_title(als) == "als: 4 offers in USD, 2 travellers from US, cheapest first"
-    assert words.comparison_title(als, "ALS") == "ALS: 4 offers in USD, 2 travellers from US, cheapest first"
+    order = "sorted by the middle of the range, lowest first"
+    assert words.comparison_title(als) == f"als: 4 offers in USD, 2 travellers from US, {order}"
+    assert words.comparison_title(als, "ALS") == f"ALS: 4 offers in USD, 2 travellers from US, {order}"
 
 
 def test_the_marks_rest_on_the_notes_that_qualify_a_price(als):
-    assert CAVEAT_KINDS == ("regulatory", "evidence")
-    for kind in ("regulatory", "evidence", "availability", "coverage", "cost"):
+    assert CAVEAT_KINDS == ("regulatory", "evidence", "availability", "source")
+    for kind in ("regulatory", "evidence", "availability", "coverage", "cost", "source"):
         assert Note(kind=kind, text="t", citation=CITE).caveat is (kind in CAVEAT_KINDS)
     for row in words.comparison_rows(als, "en_US"):
         caveats = [note for note in row.est.notes if note.caveat]
@@ -56,7 +57,7 @@ def _stay(nights, nights_from):
     [
         (Count(low=28, high=42), "protocol", "28-42 n (protocol)"),
         (Count(low=35, high=35), "plan", "35 n (yours)"),
-        (Count(low=20, high=20), "itinerary", "20 n (itinerary)"),
+        (Count(low=20, high=20), "itinerary", "20 n (visits)"),
         (None, "unknown", "unknown"),
         (None, "none", "no travel"),
     ],

@@ -104,7 +104,7 @@ async def test_a_companion_and_a_longer_stay_move_the_totals(app, book):
         assert table_rows(app) == expected_rows(book, "alzheimers", origin="US", travellers=3, nights=42)
         japan = next(e for e in app.comparison.estimates if e.offer_id == "jp-alzheimers-adipose-msc")
         flights = next(line for line in japan.lines if line.kind == "flights")
-        assert str(flights.quantity) == "3 round trip"  # 3 travellers x the protocol's 1 trip
+        assert str(flights.quantity) == "3 round trips"  # 3 travellers x the protocol's 1 trip
 
 
 async def test_an_invalid_value_is_highlighted_and_the_table_keeps_the_last_result(app, book):

@@ -208,14 +208,20 @@ def test_trips_zero_is_treatment_only():
     assert est.complete
 
 
-def test_documented_and_assumed_parts_add_up():
-    # treatment 10,000-45,000 documented; flights 2 x 1,000-1,500 assumed; stay documented (per diem)
+def test_each_end_is_split_by_where_that_end_comes_from():
+    # treatment 10,000-45,000 documented at both ends; flights 2 x 1,000-1,500 assumed at both ends;
+    # lodging 1 room x 10 nights x 300: high end 3,000 documented (the per diem), low end 1,500 assumed (half);
+    # meals 2 x (9 + 2 x 0.75) days x 100: high end 2,100 documented, low end 1,050 assumed (half).
     est = estimate(
         Plan(offer="jp-course", currency="USD", origin="US", city="Tokyo", nights=10, trips=1), book(), today=TODAY
     )
-    assert ends(est.assumed) == (D(2000), D(3000))
-    assert est.documented.low + est.assumed.low == est.total.low
-    assert est.documented.high + est.assumed.high == est.total.high
+    assert ends(est.total) == (D(14550), D(53100))
+    assert ends(est.documented) == (D(10000), D(45000 + 3000 + 2100))  # low end: the treatment alone
+    assert ends(est.assumed) == (D(2000 + 1500 + 1050), D(3000))  # the part of the low end above the part of the high
+    assert est.documented.low + est.assumed.low + est.user.low == est.total.low
+    assert est.documented.high + est.assumed.high + est.user.high == est.total.high
+    lodging = line(est, "lodging")
+    assert (lodging.provenance_low, lodging.provenance_high, lodging.provenance) == ("assumed", "documented", "assumed")
 
 
 def test_users_own_fare_and_lodging_replace_the_tables():

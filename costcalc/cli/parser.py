@@ -119,7 +119,9 @@ def _plan_options() -> argparse.ArgumentParser:
     likely.add_argument("--seed", type=_typed(_seed, "seed"), metavar="N", help="seed of the sampling (default: fixed)")
     likely.add_argument(
         "--distribution", choices=DISTRIBUTIONS,
-        help="how a range is read (default: the plan's, else lognormal with its ends as P5 and P95)",
+        help="how a range is read (default: the plan's, else pert: a Beta-PERT peaking midway that keeps every sample "
+        "of a closed range within its documented ends, an open high end exceeded by 1 sample in 10, by up to half "
+        "of it; lognormal reads the ends as P5 and P95, as Squiggle and Guesstimate do)",
     )
     return parent
 
@@ -144,7 +146,16 @@ _MAIN = """\
 Treatment cost ranges abroad, with the trips, stay and companions they need.
 
 Every figure is a range (low-high) traced to a cited source, a named assumption or
-your own figure; "+" marks a high end the source leaves open.
+your own figure; "+" marks a high end the source leaves open. Comparisons are sorted
+by the middle of each range.
+
+Likely costs (--simulate) sit beside the hard bounds, never in their place: each
+line's range is one random variable, read by default as a Beta-PERT that peaks
+midway and keeps every sample of a closed range within its documented ends (a
+source's range is the spread of what it quotes, not a 90% interval); an open high
+end ("+") is exceeded by 1 sample in 10, by up to half of it. --distribution
+lognormal reads the ends as the 5th and 95th percentiles, as Squiggle and
+Guesstimate do.
 
 examples:
   costcalc                        (the terminal UI)

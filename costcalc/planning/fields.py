@@ -19,13 +19,16 @@ from . import textinput
 __all__ = [
     "DEFAULT_CURRENCY",
     "DISTRIBUTIONS",
+    "FALLBACK_LOCALE",
     "FIELDS",
     "FIGURE_KEYS",
+    "LOCALES",
     "FIGURES",
     "LINE_KEYS",
     "PLAN_FIELDS",
     "TREATMENT_PER",
     "UNITS",
+    "default_locale",
     "Field",
 ]
 
@@ -33,8 +36,19 @@ DEFAULT_CURRENCY = "USD"
 """Currency of a money figure given without one: on the command line, in a plan file, in the form."""
 UNITS = ("once", "traveller", "trip", "night", "session")
 """What one unit of a custom line is; its quantity defaults to the plan's count of it."""
-DISTRIBUTIONS = ("lognormal", "uniform", "triangular", "pert")
-"""How ``costcalc.simulate`` may read a range."""
+DISTRIBUTIONS = ("pert", "lognormal", "uniform", "triangular")
+"""How ``costcalc.simulate`` may read a range; the first is the default."""
+LOCALES = {"INR": "en_IN"}
+"""The locale amounts are written in when none is given, for a currency with one clear convention
+(INR: lakh grouping, 1,00,000); en_US for every other currency."""
+FALLBACK_LOCALE = "en_US"
+
+
+def default_locale(currency: str) -> str:
+    """The locale amounts in ``currency`` are written in when none is given."""
+    return LOCALES.get(currency, FALLBACK_LOCALE)
+
+
 TREATMENT_PER = ("once", "course", "session")
 """What the user's own treatment price may be for."""
 FIGURE_KEYS = ("low", "high", "amount", "currency", "open_high", "source")
@@ -286,10 +300,11 @@ FIELDS: dict[str, Field] = {
         ),
         Field(
             "distribution", "choice",
-            "How ``costcalc.simulate`` reads each line's range: lognormal (its ends as the 5th and 95th\n"
-            "percentiles), uniform, triangular with its mode at the midpoint, or pert (Beta-PERT within the ends).",
-            "lognormal", choices=DISTRIBUTIONS,
-            key="how simulate reads ranges: lognormal, uniform, triangular or pert",
+            "How ``costcalc.simulate`` reads each line's range: pert (Beta-PERT peaking midway, every sample\n"
+            "within a closed range's ends; an open high end exceeded 1 sample in 10), lognormal (its ends as the\n"
+            "5th and 95th percentiles, as Squiggle and Guesstimate read them), uniform, or triangular.",
+            "pert", choices=DISTRIBUTIONS,
+            key="how simulate reads ranges: pert, lognormal, uniform or triangular",
         ),
         Field(
             "distributions", "choices",
@@ -301,10 +316,12 @@ FIELDS: dict[str, Field] = {
             key="table: REGION = city, the city at each destination when comparing",
         ),
         Field(
-            "locale", "text", "Locale of amounts shown to people, e.g. en_US.", "en_US", plan=False,
+            "locale", "text", "Locale of amounts shown to people, e.g. en_US; empty: the currency's (see LOCALES).",
+            "", plan=False,
             key="locale of amounts shown to people, e.g. en_US", option="--locale", scope="output", metavar="LOCALE",
-            help="how amounts are written, e.g. en_US, de_DE, ja_JP (default: the plan file's, else en_US)",
-            label="Locale of amounts", placeholder="en_US",
+            help="how amounts are written, e.g. en_US, de_DE, ja_JP (default: the plan file's, else the "
+            "currency's: en_IN for INR, with lakh grouping; en_US otherwise)",
+            label="Locale of amounts", placeholder="from the currency",
         ),
     )
 }

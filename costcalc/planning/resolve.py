@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..errors import CostcalcError, InvalidPlanError, UnknownLocaleError, UnknownRegionError
 from ..ratebook.book import RateBook
-from .fields import FIELDS
+from .fields import FIELDS, default_locale
 from .plan import Plan
 from .request import Given, Option, Request
 
@@ -53,8 +53,9 @@ def check_locale(name: str) -> str:
 
 def _locale(request: Request) -> str:
     given = request.values.get("locale")
-    if given is None:
-        return FIELDS["locale"].default
+    if given is None or not given.value:
+        currency = request.values.get("currency")
+        return default_locale(currency.value if currency is not None else FIELDS["currency"].default)
     try:
         return check_locale(given.value)
     except CostcalcError as exc:

@@ -37,12 +37,23 @@ def price_custom(offer: Offer, plan: Plan, trip: Trip, notices: Notices) -> list
                 unit_price=line.amount,
                 amount=line.amount.times((low_n, high_n)),
                 ends=Ends.both("user"),
-                provenance="user",
+                assumptions=_counted(line, trip),
                 detail=f"{how} x {line.amount}",
                 cited=line.cited,
             )
         )
     return priced
+
+
+def _counted(line: CustomLine, trip: Trip) -> tuple:
+    """The assumptions behind a custom line's count: the nights or trips it is per, where assumed."""
+    if line.quantity is not None:
+        return ()
+    if line.per == "night":
+        return trip.nights_from_assumptions
+    if line.per == "trip" and trip.trips_from is not None:
+        return (trip.trips_from,)
+    return ()
 
 
 def _counts(line: CustomLine, offer: Offer, plan: Plan, trip: Trip) -> tuple[Decimal, Decimal, str] | None:

@@ -1,4 +1,4 @@
-"""Estimates and comparisons: price each line, convert through the euro, total, and round outward once."""
+"""Estimates and comparisons: the one entry point that prices a plan, and offers side by side."""
 
 from __future__ import annotations
 
@@ -7,35 +7,36 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ..errors import CurrencyMismatchError, InvalidPlanError
-from ..money import Range
 from ..planning.plan import Plan
 from ..ratebook.book import RateBook
-from ..ratebook.fx import STALE_AFTER_DAYS, FxTable
-from ..ratebook.models import Count, Offer
+from .assemble import INCOMPLETE, finish
 from .custom import price_custom
-from .flights import price_flights
-from .lines import Notices, Priced, Quote
-from .result import Comparison, Estimate, FxUsed, HomeComparison, Line, Notice, StaySummary
-from .stay import price_lodging, price_meals
+from .itinerary import price_visits
+from .lines import Notices
+from .result import Comparison, Estimate, FxUsed
+from .travel import price_trip
 from .treatment import price_treatment
-from .trip import Trip, meal_days, trip_of
+from .trip import trip_of
 
-__all__ = ["INCOMPLETE", "compare", "estimate", "finish", "plans_for", "price_trip"]
+__all__ = ["INCOMPLETE", "ORDER", "compare", "estimate", "plans_for"]
 
-INCOMPLETE = frozenset({"no-nights", "no-city", "lodging-unknown", "no-fare", "custom-unpriced"})
-"""Warning codes that mean part of the journey could not be priced."""
-
-_PROVENANCES = ("documented", "assumed", "user")
+ORDER = "middle of the range"
+"""What a comparison is sorted by: the midpoint of each total's hard range, never its low end alone."""
 
 
 def estimate(plan: Plan, book: RateBook, *, today: dt.date | None = None) -> Estimate:
     """Price one plan against a rate book.
 
-    ``today`` (default: the system date) is only used to warn about stale exchange rates.
+    A protocol of documented visits (Japan: harvest, culture, infusion) is priced through its
+    visits, as ``compare_itineraries`` prices it, unless the plan sets the nights or trips itself;
+    the estimate's ``stay`` says which way and why. ``today`` (default: the system date) dates the
+    estimate: stale exchange rates and old prices are flagged against it.
     """
     offer = book.offer(plan.offer)
     fx = book.fx.with_overrides(plan.rates)
     fx.rate(plan.currency)  # an unknown output currency fails before any work
+    if offer.protocol.visits and plan.nights is None and plan.trips is None:
+        return price_visits(offer, plan, book, today, fx)
     notices = Notices()
     priced = [price_treatment(offer, plan, notices)]
     trip = trip_of(offer, plan, book, notices)
@@ -45,140 +46,13 @@ def estimate(plan: Plan, book: RateBook, *, today: dt.date | None = None) -> Est
     return finish(offer, plan, priced, trip, schedule, book, notices, today, fx)
 
 
-def price_trip(trip: Trip, plan: Plan, book: RateBook, notices: Notices, schedule: list[str]) -> list[Priced]:
-    """The flights, lodging and meals of one trip, at the plan's own figures where it gives them."""
-    found = (
-        price_flights(trip, book, Quote.of(plan, "fare"), notices),
-        price_lodging(trip, book, Quote.of(plan, "lodging"), notices, schedule),
-        price_meals(trip, book, Quote.of(plan, "meals"), notices),
-    )
-    return [line for line in found if line is not None]
-
-
-def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule: list[str], book: RateBook,
-           notices: Notices, today: dt.date | None, fx: FxTable | None = None) -> Estimate:
-    """Convert priced lines to the plan's currency, total them, and warn of stale rates."""
-    fx = fx or book.fx.with_overrides(plan.rates)
-    age = fx.age_days(today or dt.date.today())
-    if age > STALE_AFTER_DAYS:
-        notices.add(
-            "stale-rates",
-            f"the exchange rates are of {fx.date.isoformat()}, {age} days old: amounts may have moved; "
-            "load newer rates or override them",
-        )
-    currency = plan.currency
-    exact = [fx.convert(line.amount, currency) for line in priced]
-    by = {name: Range.total((a for a, line in zip(exact, priced) if line.provenance == name), currency)
-          for name in _PROVENANCES}
-    total = by["documented"] + by["assumed"] + by["user"]
-    used = {currency, *(line.unit_price.currency for line in priced)}
-    home = None
-    if plan.home is not None:
-        used.add(plan.home.currency)
-        treatment = Range.total((a for a, line in zip(exact, priced) if line.kind == "treatment"), currency)
-        travel = Range.total((a for a, line in zip(exact, priced) if line.kind != "treatment"), currency)
-        home = _home(plan, total.rounded(), treatment.rounded(), travel.rounded(), fx)
-    return Estimate.derived(
-        offer_id=offer.id,
-        region=offer.region.name,
-        condition=offer.condition,
-        treatment=offer.treatment,
-        basis=offer.price.basis,
-        plan=plan,
-        currency=currency,
-        lines=tuple(_line(line, amount) for line, amount in zip(priced, exact)),
-        total=total.rounded(),
-        documented=by["documented"].rounded(),
-        assumed=by["assumed"].rounded(),
-        user=by["user"].rounded(),
-        stay=_stay(trip, schedule),
-        fx=_fx_used(fx, used, age, book),
-        notes=offer.notes,
-        warnings=tuple(Notice.derived(code=c, message=m) for c, m in notices.items),
-        complete=not (notices.codes() & INCOMPLETE),
-        home=home,
-    )
-
-
-def _line(line: Priced, amount: Range) -> Line:
-    return Line.derived(
-        kind=line.kind,
-        label=line.label,
-        quantity=line.quantity,
-        unit_price=line.unit_price,
-        range=amount.rounded(),
-        provenance=line.provenance,
-        source=line.source,
-        assumption=line.assumption,
-        detail=line.detail,
-        includes=line.includes,
-        excludes=line.excludes,
-        cited=line.cited,
-    )
-
-
-def _stay(trip: Trip, schedule: list[str]) -> StaySummary:
-    nights = trip.nights
-    full = partial = None
-    if nights is not None and trip.trips:
-        f_lo, p_lo = meal_days(nights.low, trip.trips)
-        f_hi, p_hi = meal_days(nights.high, trip.trips)
-        full = Count.derived(low=f_lo, high=f_hi)
-        partial = Count.derived(low=p_lo, high=p_hi)
-    seasons = None
-    if trip.places:
-        if schedule:
-            seasons = "dates"
-        elif any(len(p.seasons) > 1 for p in trip.places):
-            seasons = "range"
-        else:
-            seasons = "single"
-    return StaySummary.derived(
-        trips=trip.trips,
-        nights=nights,
-        nights_from=trip.nights_from,
-        rooms=trip.rooms,
-        full_days=full,
-        partial_days=partial,
-        city=trip.place_label,
-        seasons=seasons,
-        schedule=tuple(schedule),
-    )
-
-
-def _home(plan: Plan, total: Range, treatment: Range, travel: Range, fx: FxTable) -> HomeComparison:
-    """The estimate against the plan's home figure.
-
-    The home figure is converted and rounded outward like every line; each difference is then
-    taken end for end from rounded ends (exact: both are whole minor units), so
-    ``saving + total == home`` holds end for end on the values shown, and each difference still
-    contains the exact one.
-    """
-    home = fx.convert(plan.home, total.currency).rounded()
-    return HomeComparison.derived(
-        home=home,
-        saving=home.minus(total),
-        treatment=treatment,
-        travel_and_stay=travel,
-        break_even=home.minus(treatment),
-        cited=plan.cited.get("home", ""),
-    )
-
-
-def _fx_used(fx: FxTable, used: set[str], age: int, book: RateBook) -> FxUsed:
-    """The rates an estimate used, with their date and source."""
-    return FxUsed.derived(
-        date=fx.date,
-        source=book.sources[fx.source],
-        base="EUR",
-        rates={code: fx.rates[code] for code in sorted(used)},
-        overridden=fx.overridden,
-        age_days=age,
-    )
+def _middle(est: Estimate) -> Decimal:
+    return (est.total.low + est.total.high) / 2
 
 
 def compare(plans: Sequence[Plan], book: RateBook, *, today: dt.date | None = None) -> Comparison:
-    """Estimate several plans in one currency, sorted cheapest first (low end, then high end)."""
+    """Estimate several plans in one currency, sorted by the middle of each total's range (then its high
+    end, so that of two rows with the same middle the narrower comes first, then the offer id)."""
     if not plans:
         raise InvalidPlanError("compare needs at least one plan")
     currencies = {plan.currency for plan in plans}
@@ -189,7 +63,7 @@ def compare(plans: Sequence[Plan], book: RateBook, *, today: dt.date | None = No
         )
     estimates = sorted(
         (estimate(plan, book, today=today) for plan in plans),
-        key=lambda e: (e.total.low, e.total.high, e.offer_id),
+        key=lambda e: (_middle(e), e.total.open_high, e.total.high, e.offer_id),
     )
     rates: dict[str, Decimal] = {}
     for est in estimates:
@@ -203,7 +77,7 @@ def compare(plans: Sequence[Plan], book: RateBook, *, today: dt.date | None = No
         overridden=first.overridden,
         age_days=first.age_days,
     )
-    return Comparison.derived(currency=plans[0].currency, estimates=tuple(estimates), fx=fx)
+    return Comparison.derived(currency=plans[0].currency, estimates=tuple(estimates), fx=fx, order=ORDER)
 
 
 def plans_for(book: RateBook, condition: str, **fields) -> list[Plan]:

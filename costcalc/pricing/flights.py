@@ -24,11 +24,12 @@ def price_flights(trip: Trip, book: RateBook, quote: Quote | None, notices: Noti
     count = Decimal(trip.travellers * trip.trips)
     quantity = Quantity.derived(low=count, high=count, unit="round trip")
     what = f"{trip.travellers} traveller(s) x {trip.trips} round trip(s)"
+    counted = (trip.trips_from,) if trip.trips_from else ()
     if quote is not None:
         fare = quote.price
         return Priced(
             "flights", trip.named("Flights (your fare)"), quantity, fare, fare.times(count), Ends.both("user"),
-            "user", cited=quote.cited, detail=f"{what} x {fare} per traveller",
+            cited=quote.cited, assumptions=counted, detail=f"{what} x {fare} per traveller",
         )
     destinations = sorted({p.country for p in trip.places}) or list(trip.region.countries)
     rules = [book.fares.rule(trip.origin, d) for d in destinations]
@@ -44,6 +45,6 @@ def price_flights(trip: Trip, book: RateBook, quote: Quote | None, notices: Noti
     fare = Range.trusted(min(r.fare.low for r in rules), max(r.fare.high for r in rules), rule.fare.currency)
     return Priced(
         "flights", trip.named(f"Flights from {trip.origin}"), quantity, fare, fare.times(count),
-        Ends.both("assumed"), "assumed", assumption=rule.assumption,
+        Ends.both("assumed"), assumption=rule.assumption, assumptions=(rule.assumption, *counted),
         detail=f"{what} x {fare} per traveller ({', '.join(r.assumption.label for r in unique.values())})",
     )

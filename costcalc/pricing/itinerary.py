@@ -4,169 +4,151 @@ A protocol with visits (Japan's harvest, 3-4 weeks of culture, then the infusion
 done two ways. "Stay": one round trip, nights covering the whole protocol. "Return": a
 round trip per visit, nights per visit only. Both are priced with the plan's travellers,
 city and fares, and the verdict says which is cheaper whatever values the ranges take, or,
-when the ranges overlap, the round-trip fare below which flying home is cheaper.
+when the ranges overlap, the round-trip fare below which flying home is cheaper. A plain
+estimate of such a protocol is one of the two ways (``price_visits``), so every view prices
+the same trip.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import InvalidPlanError
 from ..money import Range
 from ..planning.plan import Plan
 from ..ratebook.book import RateBook
-from ..ratebook.models import Citation, Count, Offer, Visit
+from ..ratebook.fx import FxTable
+from ..ratebook.models import Count, Offer
+from .assemble import finish
 from .custom import price_custom
-from .engine import finish, price_trip
 from .lines import Notices, Priced
-from .result import Estimate, Itineraries, Verdict, VisitStep
+from .result import Estimate
+from .timeline import Step, offsets, stay_nights, steps_of, visit_steps, visits_for
+from .travel import price_trip
 from .treatment import price_treatment
-from .trip import Trip, places_for, rooms_for
+from .trip import Trip, places_for, rooms_assumption, rooms_for
+from .visits import Itineraries, Verdict
 
-__all__ = ["compare_itineraries", "visits_for"]
-
-
-
-@dataclass(frozen=True)
-class _Step:
-    label: str
-    days: Count
-    nights: Count
-    extra_night: int  # the night before a same-day visit, for travellers from abroad
-    gap_before: Count | None
-    sessions: int
-    citation: Citation
-    gap_citation: Citation | None
-    nights_assumed: bool
+__all__ = ["compare_itineraries", "price_visits", "visits_for"]
 
 
-def _steps(offer: Offer, plan: Plan, book: RateBook, notices: Notices) -> list[_Step]:
-    protocol = offer.protocol
-    if not protocol.visits:
-        raise InvalidPlanError(
-            f"{offer.id}: its source gives no timeline of visits, so there is no stay-or-return choice to price; "
-            "offers with one: jp-alzheimers-adipose-msc, jp-conditioned-medium-scalp, jp-conditioned-medium-iv, rs-als-msc"
-        )
-    visits: list[Visit] = list(protocol.visits)
-    documented = sum(v.sessions for v in visits)
-    wanted = plan.sessions
-    if wanted is not None and wanted > documented:
-        extra = wanted - documented
-        if protocol.follow_up_every is not None:
-            last = next(v for v in reversed(visits) if v.sessions)
-            for n in range(extra):
-                visits.append(
-                    Visit.derived(
-                        label=f"Follow-up {last.label.lower()} {n + 1}",
-                        days=last.days,
-                        sessions=1,
-                        gap_before=protocol.follow_up_every,
-                        citation=protocol.follow_up_citation or last.citation,
-                        gap_citation=protocol.follow_up_citation,
-                    )
-                )
-        else:
-            notices.add(
-                "sessions-in-one-visit",
-                f"the source gives no spacing for more than {documented} session(s) of {offer.id}: "
-                f"all {wanted} are priced at the last visit",
-            )
-    if plan.courses > 1:
-        notices.add(
-            "repeat-course-gap-unknown",
-            "each repeat course is its own set of visits; the months between courses are not documented, "
-            "so no stay covers them",
-        )
-    from_afar = plan.origin is not None
-    extra_night = int(book.assumption("same-day-visit-nights").value) if from_afar else 0
-    steps = []
-    for course in range(plan.courses):
-        for i, visit in enumerate(visits):
-            low, high = visit.days.low - 1, visit.days.high - 1
-            same_day = high == 0
-            pre = extra_night if same_day else 0
-            label = visit.label if plan.courses == 1 else f"Course {course + 1}: {visit.label}"
-            steps.append(
-                _Step(
-                    label=label,
-                    days=visit.days,
-                    nights=Count.derived(low=low + pre, high=high + pre),
-                    extra_night=pre,
-                    gap_before=visit.gap_before if i else None,
-                    sessions=visit.sessions,
-                    citation=visit.citation,
-                    gap_citation=visit.gap_citation if i else None,
-                    nights_assumed=bool(pre),
-                )
-            )
-    return steps
+@dataclass
+class _Ways:
+    """What both ways through a protocol are built from: the plan, its visits, and how to make a trip."""
+
+    offer: Offer
+    plan: Plan
+    book: RateBook
+    steps: list[Step]
+    notices: Notices
+    today: dt.date | None
+    fx: FxTable | None = None
+
+    @property
+    def offsets(self) -> list[tuple[int, int] | None]:
+        return offsets(self.steps)
+
+    @property
+    def unavailable(self) -> str:
+        """Why no single stay covers the visits, if none does."""
+        if len(self.steps) == 1:
+            return "one visit: the stay and the return trips are the same journey"
+        if any(o is None for o in self.offsets):
+            return "the time between some visits is not documented, so no single stay covers them"
+        return ""
+
+    def starts(self, index: int, before: int = 0) -> tuple[dt.date, dt.date] | None:
+        offset = self.offsets[index]
+        if self.plan.start_date is None or offset is None:
+            return None
+        first = self.plan.start_date
+        return first + dt.timedelta(days=offset[0] - before), first + dt.timedelta(days=offset[1] - before)
+
+    def trip(self, label: str, travellers: int, nights: Count, first, steps: list[Step]) -> Trip:
+        """One round trip of some travellers, with the assumptions that give its nights and rooms."""
+        book, plan = self.book, self.plan
+        places, place_label = places_for(self.offer.region, plan.city, book, self.notices)
+        assumed = [book.assumption("days-to-nights")]
+        if any(step.extra_night for step in steps):
+            assumed.append(book.assumption("same-day-visit-nights"))
+        return Trip(travellers, rooms_for(travellers, plan.travellers_per_room), 1, nights, "itinerary", plan.origin,
+                    places, place_label, self.offer.region, starts=first, label=label,
+                    rooms_from=rooms_assumption(plan, book) if travellers > 1 else None,
+                    nights_from_assumptions=tuple(assumed))
+
+    def back(self, reason: str = "") -> Estimate:
+        """A round trip per visit; companions for the treatment visits come to those."""
+        extra = self.plan.visit_companions
+        trips = []
+        for i, step in enumerate(self.steps):
+            people = self.plan.travellers + (extra if step.sessions else 0)
+            trips.append((self.trip(f"Visit {i + 1} ({step.label})", people, step.nights,
+                                    self.starts(i, step.extra_night), [step]), True))
+        return self.price(trips, "return", reason)
+
+    def stay(self, reason: str = "") -> Estimate:
+        """One stay from the night before the first visit to the end of the last; companions for the
+        treatment visits fly in for those."""
+        core, extra, steps = self.plan.travellers, self.plan.visit_companions, self.steps
+        trips = [(self.trip("Whole stay", core, stay_nights(steps), self.starts(0, steps[0].extra_night), steps), True)]
+        if extra:
+            for i, step in enumerate(steps):
+                if step.sessions:
+                    trip = self.trip(f"Companion(s) for visit {i + 1} ({step.label})", extra, step.nights,
+                                     self.starts(i, step.extra_night), [step])
+                    rooms = rooms_for(core + extra, self.plan.travellers_per_room) - rooms_for(
+                        core, self.plan.travellers_per_room)
+                    trips.append((_with_rooms(trip, rooms), False))
+        return self.price(trips, "stay", reason)
+
+    def price(self, trips: list[tuple[Trip, bool]], way: str, reason: str) -> Estimate:
+        """The treatment, each round trip (``True``: the travellers' own; ``False``: companions joining one
+        visit), and the plan's own lines."""
+        offer, plan, book = self.offer, self.plan, self.book
+        notices = self.notices.copy()
+        priced: list[Priced] = [price_treatment(offer, plan, notices)]
+        schedule: list[str] = []
+        for trip, _ in trips:
+            if trip.travellers:
+                priced += price_trip(trip, plan, book, notices, schedule)
+        own = [trip for trip, mine in trips if mine]
+        nights = Count.derived(low=sum(t.nights.low for t in own), high=sum(t.nights.high for t in own))
+        places, label = places_for(offer.region, plan.city, book, notices)
+        whole = Trip(plan.travellers, rooms_for(plan.travellers, plan.travellers_per_room), len(own), nights,
+                     "itinerary", plan.origin, places, label, offer.region,
+                     nights_from_assumptions=own[0].nights_from_assumptions)
+        priced += price_custom(offer, plan, whole, notices)
+        return finish(offer, plan, priced, whole, schedule, book, notices, self.today, self.fx, reason=reason,
+                      itinerary=way)
 
 
-def _offsets(steps: list[_Step]) -> list[tuple[int, int] | None]:
-    """Days from the first visit's start to each visit's start (fewest, most); None after an undocumented gap."""
-    found: list[tuple[int, int] | None] = []
-    low = high = 0
-    known = True
-    for i, step in enumerate(steps):
-        if i:
-            if step.gap_before is None:
-                known = False
-            else:
-                low, high = low + step.gap_before.low, high + step.gap_before.high
-        found.append((low, high) if known else None)
-    return found
+def _with_rooms(trip: Trip, rooms: int) -> Trip:
+    """The trip in the rooms its travellers add to the others' (companions joining a stay)."""
+    return replace(trip, rooms=rooms, rooms_from=None)
 
 
-def _segment(offer: Offer, plan: Plan, book: RateBook, notices: Notices, label: str, travellers: int, rooms: int,
-             nights: Count, starts: tuple[dt.date, dt.date] | None) -> Trip:
-    """One round trip of some of the travellers, for its nights and rooms (and first nights, with a start date)."""
-    places, place_label = places_for(offer.region, plan.city, book, notices)
-    return Trip(travellers, rooms, 1, nights, "itinerary", plan.origin, places, place_label, offer.region,
-                starts=starts, label=label)
-
-
-def _strategy(offer: Offer, plan: Plan, book: RateBook, segments: list[tuple[Trip, bool]], today,
-              notices: Notices) -> Estimate:
-    """One way through the protocol: the treatment, each round trip (``True``: the travellers' own; ``False``:
-    companions joining one visit), and the plan's own lines."""
-    priced: list[Priced] = [price_treatment(offer, plan, notices)]
-    schedule: list[str] = []
-    for segment, _ in segments:
-        if segment.travellers:
-            priced += price_trip(segment, plan, book, notices, schedule)
-    core = [segment for segment, own in segments if own]
-    nights = Count.derived(low=sum(s.nights.low for s in core), high=sum(s.nights.high for s in core))
-    places, label = places_for(offer.region, plan.city, book, notices)
-    whole = Trip(plan.travellers, rooms_for(plan.travellers, plan.travellers_per_room), len(core), nights, "itinerary",
-                 plan.origin, places, label, offer.region)
-    priced += price_custom(offer, plan, whole, notices)
-    return finish(offer, plan, priced, whole, schedule, book, notices, today)
-
-
-def visits_for(plan: Plan, book: RateBook) -> list[VisitStep]:
-    """The plan's visits: the documented ones, follow-ups for extra sessions, repeats per course."""
+def _ways(plan: Plan, book: RateBook, today: dt.date | None, fx: FxTable | None = None) -> _Ways:
     offer = book.offer(plan.offer)
-    return _visit_steps(_steps(offer, plan, book, Notices()), plan)
+    notices = Notices()
+    return _Ways(offer, plan, book, steps_of(offer, plan, book, notices), notices, today, fx)
 
 
-def _visit_steps(steps: list[_Step], plan: Plan) -> list[VisitStep]:
-    out = []
-    for step, offset in zip(steps, _offsets(steps)):
-        dates = None
-        if plan.start_date is not None and offset is not None:
-            first = plan.start_date + dt.timedelta(days=offset[0])
-            last = plan.start_date + dt.timedelta(days=offset[1])
-            dates = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-        out.append(
-            VisitStep.derived(
-                label=step.label, days=step.days, nights=step.nights, nights_assumed=step.nights_assumed,
-                gap_before=step.gap_before, sessions=step.sessions,
-                companions_join=step.sessions > 0, starts=dates,
-                source=step.citation, gap_source=step.gap_citation,
-            )
+def price_visits(offer: Offer, plan: Plan, book: RateBook, today: dt.date | None, fx: FxTable) -> Estimate:
+    """A plain estimate of a protocol of visits: one stay covering them where the source's protocol is one
+    trip and a stay can cover the visits, else a round trip per visit; its ``stay`` says which and why."""
+    ways = _ways(plan, book, today, fx)
+    n = len(ways.steps)
+    compared = "`costcalc estimate --itinerary both` compares the two ways"
+    if n == 1:
+        return ways.back(f"one trip for the protocol's one visit ({ways.steps[0].label})")
+    if offer.protocol.trips == 1 and not ways.unavailable:
+        return ways.stay(
+            f"one stay covering the protocol's {n} visits, from the night before the first to the end of the last, "
+            f"as the source describes one trip; {compared}"
         )
-    return out
+    why = ways.unavailable or f"the source's protocol is {offer.protocol.trips or n} trips"
+    return ways.back(f"a round trip for each of the protocol's {n} visits ({why}); {compared}")
 
 
 def compare_itineraries(plan: Plan, book: RateBook, *, today: dt.date | None = None) -> Itineraries:
@@ -180,74 +162,21 @@ def compare_itineraries(plan: Plan, book: RateBook, *, today: dt.date | None = N
             "an itinerary takes its nights and trips from the protocol's visits; leave nights and trips unset "
             "(or price one estimate with them instead)"
         )
-    offer = book.offer(plan.offer)
-    notices = Notices()
-    steps = _steps(offer, plan, book, notices)
-    offsets = _offsets(steps)
-    per_room = plan.travellers_per_room
-    core, extra = plan.travellers, plan.visit_companions
-    dated = plan.start_date
-
-    def starts(index: int, before: int = 0) -> tuple[dt.date, dt.date] | None:
-        offset = offsets[index]
-        if dated is None or offset is None:
-            return None
-        return (dated + dt.timedelta(days=offset[0] - before), dated + dt.timedelta(days=offset[1] - before))
-
-    def segment(label: str, travellers: int, rooms: int, nights: Count, first: tuple | None) -> Trip:
-        return _segment(offer, plan, book, notices, label, travellers, rooms, nights, first)
-
-    back_segments = []
-    for i, step in enumerate(steps):
-        people = core + (extra if step.sessions else 0)
-        back_segments.append((segment(f"Visit {i + 1} ({step.label})", people, rooms_for(people, per_room),
-                                      step.nights, starts(i, step.extra_night)), True))
-    back = _strategy(offer, plan, book, back_segments, today, notices.copy())
-
-    stay = None
-    unavailable = ""
-    if len(steps) == 1:
-        unavailable = "one visit: the stay and the return trips are the same journey"
-    elif any(o is None for o in offsets):
-        unavailable = "the time between some visits is not documented, so no single stay covers them"
-    else:
-        segments = [(segment("Whole stay", core, rooms_for(core, per_room), _stay_nights(steps),
-                             starts(0, steps[0].extra_night)), True)]
-        if extra:
-            extra_rooms = rooms_for(core + extra, per_room) - rooms_for(core, per_room)
-            segments += [
-                (segment(f"Companion(s) for visit {i + 1} ({step.label})", extra, extra_rooms, step.nights,
-                         starts(i, step.extra_night)), False)
-                for i, step in enumerate(steps) if step.sessions
-            ]
-        stay = _strategy(offer, plan, book, segments, today, notices.copy())
+    ways = _ways(plan, book, today)
+    back = ways.back("a round trip per visit")
+    unavailable = ways.unavailable
+    stay = None if unavailable else ways.stay("one stay from the night before the first visit to the end of the last")
     return Itineraries.derived(
-        offer_id=offer.id,
+        offer_id=ways.offer.id,
         currency=plan.currency,
-        travellers=core,
-        visit_companions=extra,
-        visits=tuple(_visit_steps(steps, plan)),
+        travellers=plan.travellers,
+        visit_companions=plan.visit_companions,
+        visits=tuple(visit_steps(ways.steps, plan)),
         stay=stay,
         stay_unavailable=unavailable,
         return_trips=back,
         verdict=_verdict(stay, back, plan),
     )
-
-
-def _stay_nights(steps: list[_Step]) -> Count:
-    """From the night before the first visit (if any) to the end of the last: gaps and the last visit's nights.
-
-    Each gap counts at least the nights of the visit before it and the next visit's night
-    before, so the stay is never shorter than the visits' nights added up.
-    """
-    low = high = steps[0].extra_night
-    for before, step in zip(steps, steps[1:]):
-        gap = step.gap_before
-        need = (before.days.low - 1) + step.extra_night
-        low += max(gap.low, need)
-        high += max(gap.high, (before.days.high - 1) + step.extra_night)
-    last = steps[-1]
-    return Count.derived(low=low + last.days.low - 1, high=high + last.days.high - 1)
 
 
 def _flights(est: Estimate) -> Range:

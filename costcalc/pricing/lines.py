@@ -30,6 +30,13 @@ class Ends:
     def both(cls, provenance: Provenance) -> Ends:
         return cls(provenance, provenance)
 
+    @property
+    def whole(self) -> Provenance:
+        """The line as a whole: documented only when both ends are; assumed when either end is."""
+        if self.low == self.high:
+            return self.low
+        return "assumed" if "assumed" in (self.low, self.high) else "user"
+
 
 @dataclass(frozen=True, slots=True)
 class Priced:
@@ -39,16 +46,19 @@ class Priced:
     label: str
     quantity: Quantity
     """How many units the amount holds."""
-    unit_price: Range
-    """The price of one unit, in the currency the line is priced in."""
+    unit_price: Range | None
+    """The price of one unit, in the currency the line is priced in; None for a mix of bundles."""
     amount: Range
     """The unit price times the quantity (or, priced night by night, the sum over the nights)."""
     ends: Ends
     """Where each end of the amount comes from."""
-    provenance: Provenance
-    """The line as a whole, as shown beside it: a cited source, an assumption, the user's figure."""
     source: Citation | None = None
     assumption: Assumption | None = None
+    """The assumption behind the price (or its low end)."""
+    assumptions: tuple[Assumption, ...] = ()
+    """Every assumption the line uses, for its price and for its counts (rooms, nights, trips)."""
+    mix: tuple = ()
+    """For sessions bought as bundles: (how many, sessions each, price) of each price used."""
     detail: str = ""
     includes: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()

@@ -8,8 +8,9 @@ from typing import Literal
 
 from .._model import Model
 from ..ratebook.models import Assumption, Citation, Count, Note, Source
-from ..money import Range, SignedRange
+from ..money import Portion, Range, SignedRange
 from ..planning.plan import Plan
+from .likely import Simulation
 
 __all__ = [
     "Comparison", "Estimate", "FxUsed", "HomeComparison", "Line", "Notice", "Quantity", "SignedRange", "StaySummary",
@@ -20,7 +21,7 @@ Provenance = Literal["documented", "assumed", "user"]
 
 
 class Quantity(Model):
-    """How many units a line prices: a range of counts (day counts may be fractional)."""
+    """How many units a line prices: a range of counts (meals count first and last days at 75%)."""
 
     low: Decimal
     """Fewest units."""
@@ -28,10 +29,26 @@ class Quantity(Model):
     """Most units."""
     unit: str
     """What one unit is: "course", "session", "round trip", "room-night", "traveller-day"."""
+    breakdown: str = ""
+    """How the count is made up where it is not a plain count, in whole units: "2 travellers x (27-41 full
+    days + 2 days at 75%)", "1 x 3-session bundle + 1 session"; empty for a plain count."""
 
     def __str__(self) -> str:
+        if self.breakdown:
+            return self.breakdown
         n = f"{self.low.normalize():f}" if self.low == self.high else f"{self.low.normalize():f}-{self.high.normalize():f}"
-        return f"{n} {self.unit}"
+        return f"{n} {self.unit}{'' if self.low == self.high == 1 else 's'}"
+
+
+class MixPart(Model):
+    """One of the prices a mix of bundles and single sessions is bought with."""
+
+    count: int
+    """How many of it."""
+    sessions: int
+    """Sessions each one buys (1 for a single session)."""
+    price: Range
+    """The price of one, as documented."""
 
 
 class Line(Model):
@@ -43,16 +60,27 @@ class Line(Model):
     """What the line is, for people."""
     quantity: Quantity
     """Units priced (travellers x trips, rooms x nights, traveller-days ...)."""
-    unit_price: Range
-    """Price of one unit in its own currency, before conversion."""
+    unit_price: Range | None
+    """Price of one unit in its own currency, before conversion; None for a mix of bundles and single
+    sessions, whose prices are in ``mix``."""
+    mix: tuple[MixPart, ...] = ()
+    """For sessions bought as bundles: each price used and how many of it."""
     range: Range
     """Line total in the estimate's currency, rounded outward to the minor unit."""
     provenance: Provenance
-    """``documented``: a cited source; ``assumed``: a named assumption; ``user``: the user's own figure."""
+    """The line as a whole: ``documented`` only when both ends are, ``assumed`` when either end rests on an
+    assumption, ``user`` when the price is the user's own (see ``provenance_low`` and ``provenance_high``)."""
+    provenance_low: Provenance
+    """Where the low end comes from: ``documented`` when every price and factor in it is cited, ``assumed``
+    when any assumed price or factor enters (half the per diem), ``user`` for the user's own figure."""
+    provenance_high: Provenance
+    """Where the high end comes from, by the same rule."""
     source: Citation | None = None
     """The cited source of the unit price, where there is one."""
     assumption: Assumption | None = None
-    """The assumption behind the figure (or behind its low end), where there is one."""
+    """The assumption behind the price (or behind its low end), where there is one."""
+    assumptions: tuple[Assumption, ...] = ()
+    """Every named assumption the line uses: for its price, and for its counts (rooms, nights, trips)."""
     detail: str = ""
     """How the line was computed, in words (e.g. "1 room x 28-42 nights x USD 179-358")."""
     includes: tuple[str, ...] = ()
@@ -110,6 +138,10 @@ class StaySummary(Model):
     """How seasons were handled: ``range`` across the year, ``dates`` night by night, ``single`` one season."""
     schedule: tuple[str, ...] = ()
     """With a start date: each stretch of nights with its dates and season."""
+    itinerary: Literal["stay", "return"] | None = None
+    """For a protocol of visits: priced as one stay covering them, or as a round trip per visit."""
+    reason: str = ""
+    """Why the trips and nights are what they are (the itinerary chosen and why, how sessions group into trips)."""
 
 
 class HomeComparison(Model):
@@ -135,61 +167,6 @@ class HomeComparison(Model):
     """Where the home figure comes from, as the user gave it."""
 
 
-class HistogramBin(Model):
-    """One bar of a simulated total's histogram."""
-
-    low: Decimal
-    """Left edge, in the estimate's currency."""
-    high: Decimal
-    """Right edge."""
-    count: int
-    """Samples that fell in it."""
-
-
-class LineShare(Model):
-    """How much one line's uncertainty weighs in the total's (a line of the sensitivity ranking)."""
-
-    label: str
-    """The line."""
-    kind: str
-    """Its kind (treatment, flights, lodging, meals, custom)."""
-    share: Decimal
-    """Its share of the total's variance, 0 to 1 (lines are independent, so shares add up to 1)."""
-    distribution: str
-    """The distribution it was sampled from: lognormal, uniform, triangular, or constant."""
-
-
-class Simulation(Model):
-    """Likely costs from sampling each line's range: NOT bounds; the hard bounds are ``Estimate.total``."""
-
-    samples: int
-    """Number of draws."""
-    seed: int
-    """Seed of the generator (PCG64): the same seed gives the same numbers."""
-    distribution: str
-    """Default distribution of a line's range (lognormal: its ends as the 5th and 95th percentiles)."""
-    currency: str
-    """ISO 4217 code of the amounts."""
-    mean: Decimal
-    """Mean of the sampled totals, rounded to the minor unit."""
-    p5: Decimal
-    """5th percentile of the sampled totals."""
-    p10: Decimal
-    """10th percentile."""
-    p50: Decimal
-    """Median."""
-    p90: Decimal
-    """90th percentile."""
-    p95: Decimal
-    """95th percentile."""
-    histogram: tuple[HistogramBin, ...]
-    """Counts of sampled totals in equal-width bins."""
-    sensitivity: tuple[LineShare, ...]
-    """Lines ranked by their share of the total's variance, largest first."""
-    notes: tuple[str, ...] = ()
-    """Where a line could not be read as the default distribution, or its high end is open."""
-
-
 class Estimate(Model):
     """The cost of one plan: lines, their total, and everything needed to trust it."""
 
@@ -211,12 +188,13 @@ class Estimate(Model):
     """The priced lines."""
     total: Range
     """Hard bounds of the total: sum of the exact lines, rounded outward; ``open_high`` if any line is."""
-    documented: Range
-    """The part of the total that comes from cited sources."""
-    assumed: Range
-    """The part of the total that comes from named assumptions."""
-    user: Range
-    """The part of the total that comes from the user's own figures."""
+    documented: Portion
+    """The part of the total's low end and of its high end that comes from cited sources only (an end
+    of a line computed with any assumed price or factor counts as assumed)."""
+    assumed: Portion
+    """The part of each end of the total that rests on named assumptions."""
+    user: Portion
+    """The part of each end of the total that comes from the user's own figures."""
     stay: StaySummary
     """Trips, nights, rooms and the per diem place."""
     fx: FxUsed
@@ -244,69 +222,9 @@ class Comparison(Model):
     currency: str
     """ISO 4217 code of every amount."""
     estimates: tuple[Estimate, ...]
-    """Sorted by total low end, then high end."""
+    """Sorted by ``order``."""
+    order: str = "middle of the range"
+    """What the estimates are sorted by: the midpoint of each total's hard range (low + high) / 2, lowest
+    first; an open-ended total counts at its documented high end, so it may belong further down."""
     fx: FxUsed
     """Exchange rates used (the rate date and source)."""
-
-
-class VisitStep(Model):
-    """One visit of an itinerary: what it is, how long, when, and where that is documented."""
-
-    label: str
-    """What happens at the visit."""
-    days: Count
-    """Days at the clinic, as documented."""
-    nights: Count
-    """Nights this visit needs on a trip of its own (a same-day visit from abroad: the night before)."""
-    nights_assumed: bool
-    """True when the nights rest on the same-day-visit assumption, not on the source."""
-    gap_before: Count | None
-    """Days from the start of the previous visit to the start of this one; None for the first."""
-    sessions: int
-    """Treatment sessions given at this visit."""
-    companions_join: bool
-    """True when companions who join only treatment visits come to this one."""
-    starts: str | None
-    """With a start date: the day (or the range of days) the visit starts."""
-    source: Citation
-    """Where the visit is documented."""
-    gap_source: Citation | None
-    """Where the gap before it is documented."""
-
-
-class Verdict(Model):
-    """Which way through a multi-visit protocol is cheaper, and why."""
-
-    cheaper: Literal["stay", "return", "depends", "same"]
-    """``stay`` or ``return`` whatever values the ranges take; ``depends`` when the totals overlap;
-    ``same`` when there is only one way (one visit, or no stay possible)."""
-    difference: Range | None
-    """How much the cheaper way saves (total of the other minus its own, end for end)."""
-    break_even_fare: Range | None
-    """With ``depends``: the round-trip fare per traveller below which flying home is cheaper (low end
-    with every stay price at its low end, high end with all at their high ends)."""
-    round_trips: int
-    """Traveller round trips that flying home adds over one stay."""
-
-
-class Itineraries(Model):
-    """A multi-visit protocol priced as one stay and as a round trip per visit, with the verdict."""
-
-    offer_id: str
-    """Id of the offer."""
-    currency: str
-    """ISO 4217 code of every amount."""
-    travellers: int
-    """Travellers on every visit (the patient included)."""
-    visit_companions: int
-    """Companions who join only the treatment visits."""
-    visits: tuple[VisitStep, ...]
-    """The visits in order."""
-    stay: Estimate | None
-    """One round trip, nights covering the whole protocol; None when no stay can cover it."""
-    stay_unavailable: str
-    """Why there is no stay estimate, when there is none."""
-    return_trips: Estimate
-    """A round trip per visit, nights per visit only."""
-    verdict: Verdict
-    """Which is cheaper, or the fare at which they break even."""

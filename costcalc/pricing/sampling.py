@@ -27,7 +27,8 @@ from ..errors import InvalidPlanError
 from ..money import minor_unit
 from ..planning.fields import DISTRIBUTIONS
 from ..planning.plan import Plan
-from .result import Comparison, Estimate, HistogramBin, LineShare, Simulation
+from .result import Comparison, Estimate
+from .likely import HistogramBin, LineShare, Simulation
 
 __all__ = ["DEFAULT_SAMPLES", "DEFAULT_SEED", "DISTRIBUTIONS", "simulate", "with_stats"]
 
@@ -112,7 +113,9 @@ def simulate(
         total += values
         shares.append((line.label, line.kind, float(values.var()), kind))
     points = _percentiles(total, _PERCENTILES)
-    counts, edges = np.histogram(total, bins=max(1, bins))
+    # over the hard bounds as well as the samples, so that both hard ends fall in the histogram's rows
+    span = (min(float(est.total.low), float(total.min())), max(float(est.total.high), float(total.max())))
+    counts, edges = np.histogram(total, bins=max(1, bins), range=span if span[1] > span[0] else None)
     variance = sum(share for _, _, share, _ in shares)
     unit = minor_unit(est.currency)
     ranked = sorted(shares, key=lambda s: -s[2])

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..money import Range
 from ..ratebook.book import RateBook
+from ..ratebook.models import Assumption
 from ..ratebook.perdiem import CityRates, Season
 from .lines import Ends, Notices, Priced, Quote
 from .result import Quantity
@@ -59,7 +60,7 @@ def price_lodging(trip: Trip, book: RateBook, quote: Quote | None, notices: Noti
         rate = quote.price
         return Priced(
             "lodging", trip.named("Lodging (your figure)"), quantity, rate, rate.times(rooms).times(nights),
-            Ends.both("user"), "user", cited=quote.cited,
+            Ends.both("user"), cited=quote.cited, assumptions=_counted(trip, rooms=True),
             detail=f"{trip.rooms} room(s) x {nights} nights x {rate} per room-night",
         )
     if not trip.places:
@@ -76,6 +77,7 @@ def price_lodging(trip: Trip, book: RateBook, quote: Quote | None, notices: Noti
     starts = dated(trip, notices)
     if starts is not None:
         place = known[0]
+        _check_dates(place, starts, nights.high, book, notices)
 
         def night_by_night(start: dt.date) -> Range:
             return _nightly(place, start, nights.low, nights.high, lambda s: s.lodging or _ZERO)
@@ -90,8 +92,9 @@ def price_lodging(trip: Trip, book: RateBook, quote: Quote | None, notices: Noti
         amount = rate.times(rooms).times(nights)
         how = "range across the year's seasons" if any(len(p.seasons) > 1 for p in known) else "one season all year"
     return Priced(
-        "lodging", trip.named(f"Lodging, {trip.place_label}"), quantity, rate, amount, _PER_DIEM, "documented",
-        source=book.place_citation(known[0]), assumption=fraction_assumption,
+        "lodging", trip.named(f"Lodging, {trip.place_label}"), quantity, rate, amount, _PER_DIEM,
+        source=book.place_citation(*known), assumption=fraction_assumption,
+        assumptions=(fraction_assumption, *_counted(trip, rooms=True)),
         detail=(
             f"{trip.rooms} room(s) x {nights} nights; high end: per diem lodging ceiling, "
             f"low end: {fraction * 100:.0f}% of it ({how})"
@@ -110,18 +113,19 @@ def price_meals(trip: Trip, book: RateBook, quote: Quote | None, notices: Notice
     full_lo, part_lo = meal_days(nights.low, trip.trips)
     full_hi, part_hi = meal_days(nights.high, trip.trips)
     days = (full_lo + share * part_lo, full_hi + share * part_hi)
-    quantity = _quantity(travellers * days[0], travellers * days[1], "traveller-day")
-    days_text = (
-        f"{full_lo} full + {part_lo} at {share * 100:.0f}%"
-        if (full_lo, part_lo) == (full_hi, part_hi)
-        else f"{full_lo}-{full_hi} full + {part_lo}-{part_hi} at {share * 100:.0f}%"
+    full = str(full_lo) if full_lo == full_hi else f"{full_lo}-{full_hi}"
+    partial = str(part_lo) if part_lo == part_hi else f"{part_lo}-{part_hi}"
+    quantity = Quantity.derived(
+        low=travellers * days[0], high=travellers * days[1], unit="traveller-day",
+        breakdown=f"{trip.travellers} x ({full} full days + {partial} days at {share * 100:.0f}%)",
     )
+    days_text = f"{full} full + {partial} at {share * 100:.0f}%"
     if quote is not None:
         rate = quote.price
         return Priced(
             "meals", trip.named("Meals and incidentals (your figure)"), quantity, rate,
-            rate.times(travellers).times(days), Ends.both("user"), "user",
-            assumption=partial_assumption, cited=quote.cited,
+            rate.times(travellers).times(days), Ends.both("user"),
+            assumption=partial_assumption, assumptions=(partial_assumption, *_counted(trip)), cited=quote.cited,
             detail=f"{trip.travellers} traveller(s) x ({days_text}) days x {rate} per day",
         )
     if not trip.places:
@@ -131,6 +135,7 @@ def price_meals(trip: Trip, book: RateBook, quote: Quote | None, notices: Notice
     starts = dated(trip, notices)
     if starts is not None:
         place = trip.places[0]
+        _check_dates(place, starts, nights.high, book, notices)
 
         def day_by_day(start: dt.date) -> Range:
             return Range.trusted(_dated_meals(place, start, nights.low, share),
@@ -143,12 +148,31 @@ def price_meals(trip: Trip, book: RateBook, quote: Quote | None, notices: Notice
         amount = rate.times(travellers).times(days)
     return Priced(
         "meals", trip.named(f"Meals and incidentals, {trip.place_label}"), quantity, rate, amount, _PER_DIEM,
-        "documented", source=book.place_citation(trip.places[0]), assumption=fraction_assumption,
+        source=book.place_citation(*trip.places), assumption=fraction_assumption,
+        assumptions=(fraction_assumption, partial_assumption, *_counted(trip)),
         detail=(
             f"{trip.travellers} traveller(s) x ({days_text}) days; high end: per diem M&IE, "
             f"low end: {fraction * 100:.0f}% of it; first and last day of each trip at {share * 100:.0f}%"
         ),
     )
+
+
+def _counted(trip: Trip, rooms: bool = False) -> tuple[Assumption, ...]:
+    """The assumptions behind a stay line's counts: the nights (and the rooms, for lodging)."""
+    return (*((trip.rooms_from,) if rooms and trip.rooms_from else ()), *trip.nights_from_assumptions)
+
+
+def _check_dates(place: CityRates, starts: tuple[dt.date, dt.date], nights: int, book: RateBook,
+                 notices: Notices) -> None:
+    """Warn when nights fall after the last day the per diem table's figures are published for."""
+    until = book.sources[place.source].valid_until
+    last = starts[1] + dt.timedelta(days=max(nights - 1, 0))
+    if until and last > dt.date.fromisoformat(until):
+        notices.add(
+            "stay-rates-date",
+            f"the per diem rates are those published until {until} ({book.sources[place.source].title}); "
+            f"nights up to {last.isoformat()} are priced with them, and the rates may have changed by then",
+        )
 
 
 def _across(places, spans) -> Range:

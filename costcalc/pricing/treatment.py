@@ -9,7 +9,7 @@ from ..money import Range
 from ..planning.plan import Plan
 from ..ratebook.models import Offer, Price
 from .lines import Ends, Notices, Priced
-from .result import Quantity
+from .result import MixPart, Quantity
 
 __all__ = ["cheapest_combination", "price_treatment", "resolved_sessions"]
 
@@ -101,7 +101,6 @@ def _user_treatment(offer: Offer, plan: Plan, notices: Notices) -> Priced:
         unit_price=price,
         amount=_open(amount) if unknown else amount,
         ends=Ends.both("user"),
-        provenance="user",
         detail=f"{how} x {price}",
         cited=plan.cited.get("treatment", ""),
     )
@@ -126,7 +125,6 @@ def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Priced:
             unit_price=price.amount,
             amount=price.amount.times(plan.courses),
             ends=Ends.both("documented"),
-            provenance="documented",
             source=price.citation,
             detail=f"{plan.courses} x {_describe(price)}",
             includes=offer.includes,
@@ -148,16 +146,30 @@ def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Priced:
     picked = " + ".join(f"{count} x {_describe(price)}" for price, count in combination)
     main = combination[0][0]
     mixed = len(combination) > 1 or main.basis == "bundle"
+    quantity = _count(sessions, "session")
+    if mixed:
+        quantity = Quantity.derived(low=quantity.low, high=quantity.high, unit="session",
+                                    breakdown=f"{sessions} sessions: {_mix_words(combination)}")
     return Priced(
         kind="treatment",
         label=offer.treatment,
-        quantity=_count(sessions, "session"),
-        unit_price=amount.per(sessions) if mixed else main.amount,
+        quantity=quantity,
+        unit_price=None if mixed else main.amount,
         amount=amount,
         ends=Ends.both("documented"),
-        provenance="documented",
         source=main.citation,
+        mix=tuple(MixPart.derived(count=count, sessions=_size(price), price=price.amount)
+                  for price, count in combination) if mixed else (),
         detail=f"{sessions} sessions, cheapest exact combination: {picked}",
         includes=offer.includes,
         excludes=offer.excludes,
+    )
+
+
+def _mix_words(combination: list[tuple[Price, int]]) -> str:
+    """``1 x 3-session bundle + 1 single session``."""
+    return " + ".join(
+        f"{count} x {price.sessions}-session bundle" if price.basis == "bundle"
+        else f"{count} single session{'s' if count != 1 else ''}"
+        for price, count in combination
     )

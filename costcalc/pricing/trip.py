@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..planning.plan import Plan
 from ..ratebook.book import RateBook
-from ..ratebook.models import Count, Offer, Region
+from ..ratebook.models import Assumption, Count, Offer, Region
 from ..ratebook.perdiem import CityRates
 from .lines import Notices
 
@@ -38,6 +38,12 @@ class Trip:
     """Earliest and latest first night, with a start date (see ``stay.dated``: one trip, one place)."""
     label: str = ""
     """What the trip is, put before its lines' labels in an itinerary ("Visit 1 (Infusion)")."""
+    rooms_from: Assumption | None = None
+    """The assumption that gives the rooms (two travellers to a room), where the plan does not."""
+    nights_from_assumptions: tuple[Assumption, ...] = ()
+    """The assumptions that turn the source's durations into nights (weeks, days, a same-day visit)."""
+    trips_from: Assumption | None = None
+    """The assumption that gives the trips (one per course), where neither the plan nor the source does."""
 
     def named(self, label: str) -> str:
         """A line's label, after the trip's own where it has one."""
@@ -67,6 +73,10 @@ def places_for(region: Region, city: str | None, book: RateBook, notices: Notice
         countries = region.countries if region.countries and region.complete else None
         place = book.stay.find(city, countries)
         return (place,), place.name
+    if region.clinic_cities:
+        places = tuple(book.stay.find(c, region.countries or None) for c in region.clinic_cities)
+        names = " / ".join(p.city for p in places)
+        return places, f"{names}, {places[0].country_name} (the clinic cities the source names)"
     places = tuple(p for p in (book.stay.default_for(c) for c in region.countries) if p is not None)
     if not places:
         notices.add("no-city", f"{region.name} is not one country: give a city to price lodging and meals")
@@ -74,16 +84,24 @@ def places_for(region: Region, city: str | None, book: RateBook, notices: Notice
     return places, " / ".join(p.name for p in places)
 
 
+def rooms_assumption(plan: Plan, book: RateBook) -> Assumption | None:
+    """``travellers-per-room`` where the plan leaves the rooms to it (two or more travellers, no count given)."""
+    if plan.travellers > 1 and "travellers_per_room" not in plan.model_fields_set:
+        return book.assumption("travellers-per-room")
+    return None
+
+
 def trip_of(offer: Offer, plan: Plan, book: RateBook, notices: Notices) -> Trip:
     """The plan's journey: trips and nights from the plan or the documented protocol, the place(s), the dates."""
     protocol = offer.protocol
     rooms = rooms_for(plan.travellers, plan.travellers_per_room)
+    trips_from = None
     if plan.trips is not None:
         trips = plan.trips
     elif protocol.trips is not None:
         trips = protocol.trips * plan.courses
     else:
-        trips = plan.courses
+        trips, trips_from = plan.courses, book.assumption("one-trip-per-course")
         notices.add(
             "trips-assumed",
             f"the source gives no trip count for {offer.id}: priced one round trip per course "
@@ -92,11 +110,13 @@ def trip_of(offer: Offer, plan: Plan, book: RateBook, notices: Notices) -> Trip:
     if trips == 0:
         return Trip(plan.travellers, rooms, 0, None, "none", plan.origin, (), None, offer.region)
 
+    assumed: tuple[Assumption, ...] = ()
     if plan.nights is not None:
         nights, nights_from = Count.exactly(plan.nights), "plan"
     elif protocol.nights is not None:
         nights = Count.derived(low=protocol.nights.low * plan.courses, high=protocol.nights.high * plan.courses)
         nights_from = "protocol"
+        assumed = tuple(book.assumption(a) for a in protocol.nights_assumptions)
     else:
         nights, nights_from = None, "unknown"
         notices.add(
@@ -112,5 +132,6 @@ def trip_of(offer: Offer, plan: Plan, book: RateBook, notices: Notices) -> Trip:
         )
     places, label = places_for(offer.region, plan.city, book, notices)
     return Trip(plan.travellers, rooms, trips, nights, nights_from, plan.origin, places, label, offer.region,
-                starts=None if plan.start_date is None else (plan.start_date, plan.start_date))
+                starts=None if plan.start_date is None else (plan.start_date, plan.start_date),
+                rooms_from=rooms_assumption(plan, book), nights_from_assumptions=assumed, trips_from=trips_from)
 

@@ -45,19 +45,18 @@ class RateBook:
         """Assumed round-trip fares between travel regions."""
         self.origin = origin
         """Where the data was loaded from (a folder path), for messages."""
-        self._place_citations: dict[tuple[str, str, str], Citation] = {}
+        self._place_citations: dict[tuple, Citation] = {}
 
-    def place_citation(self, place: CityRates) -> Citation:
-        """The per diem figures of a place, as the citation of the lodging and meals lines priced from it."""
-        key = (place.country, place.city, place.state)
+    def place_citation(self, *places: CityRates) -> Citation:
+        """The per diem figures of the place(s) a lodging or meals line is priced from, as its citation.
+
+        Every place is quoted, so that a line whose low end comes from one country's row and its high
+        end from another's names both; the source is the first place's (the tables share a form)."""
+        key = tuple((place.country, place.city, place.state) for place in places)
         found = self._place_citations.get(key)
         if found is None:
-            seasons = "; ".join(
-                ("all year" if s.start is None else f"{s.start[0]:02d}-{s.start[1]:02d} to {s.end[0]:02d}-{s.end[1]:02d}")
-                + f": lodging {s.lodging if s.lodging is not None else 'not published'}, M&IE {s.meals}"
-                for s in place.seasons
-            )
-            found = Citation(source=self.sources[place.source], quote=f"{place.name}: {seasons} (USD)")
+            quote = " | ".join(f"{place.name}: {_seasons(place)} (USD)" for place in places)
+            found = Citation(source=self.sources[places[0].source], quote=quote)
             self._place_citations[key] = found
         return found
 
@@ -93,3 +92,11 @@ class RateBook:
         if not self.stay.has_country(code) and code not in self.fares.group_of:
             raise UnknownCountryError(code, self.country_codes(), hint="origin is an ISO 3166 alpha-2 code")
         return code
+
+
+def _seasons(place: CityRates) -> str:
+    return "; ".join(
+        ("all year" if s.start is None else f"{s.start[0]:02d}-{s.start[1]:02d} to {s.end[0]:02d}-{s.end[1]:02d}")
+        + f": lodging {s.lodging if s.lodging is not None else 'not published'}, M&IE {s.meals}"
+        for s in place.seasons
+    )

@@ -23,7 +23,10 @@ __all__ = [
     "shipped_rates_dir",
 ]
 
-REQUIRED_ASSUMPTIONS = ("stay-low-fraction", "meals-first-last-day", "same-day-visit-nights")
+REQUIRED_ASSUMPTIONS = (
+    "stay-low-fraction", "meals-first-last-day", "same-day-visit-nights", "travellers-per-room", "days-to-nights",
+    "one-trip-per-course",
+)
 """Assumptions the engine reads a value from; a rates folder must define them."""
 
 RATE_FILES = {
@@ -171,6 +174,12 @@ def parse_offer(text: str, sources: dict[str, Source], path: str = "rates/offers
     if isinstance(nights, list) and len(nights) == 2:
         protocol["nights"] = {"low": nights[0], "high": nights[1]}
     data["protocol"] = protocol
+    region = data.get("region")
+    if isinstance(region, dict) and "clinic_cities_quote" in region:
+        region = dict(region)
+        row = {"source": region.pop("clinic_cities_source", None), "quote": region.pop("clinic_cities_quote")}
+        region["clinic_cities_citation"] = _cite(row, sources, text, path, ("region", "clinic_cities_quote"))["citation"]
+        data["region"] = region
     try:
         return Offer.model_validate(data)
     except CostcalcError as exc:

@@ -54,12 +54,21 @@ class Source(_DataModel):
     """File name of the source document, where there is one."""
     url: str | None = None
     """Where the document can be found, if known."""
+    valid_until: str = ""
+    """For a table of rates: the last day its figures are published for (YYYY-MM-DD); empty if not stated."""
 
     @field_validator("date")
     @classmethod
     def _iso_date(cls, value: str) -> str:
         if not _DATE.match(value):
             raise ValueError("a source date is YYYY-MM-DD, YYYY-MM, YYYY or empty")
+        return value
+
+    @field_validator("valid_until")
+    @classmethod
+    def _day(cls, value: str) -> str:
+        if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError("valid_until is a day, YYYY-MM-DD, or empty")
         return value
 
 
@@ -94,15 +103,17 @@ class Fact(_DataModel):
     """Where it is documented."""
 
 
-CAVEAT_KINDS = ("regulatory", "evidence")
-"""Note kinds that qualify a price: a cheaper offer is not an equivalent treatment (legal status, proof)."""
+CAVEAT_KINDS = ("regulatory", "evidence", "availability", "source")
+"""Note kinds that qualify a price: a cheaper offer is not an equivalent treatment (legal status, proof,
+availability only in trials) or the figure is not what it seems (a competitor's comparison)."""
 
 
 class Note(_DataModel):
     """A regulatory, evidence or availability note shown next to a price."""
 
-    kind: Literal["regulatory", "evidence", "availability", "coverage", "cost"]
-    """What the note is about."""
+    kind: Literal["regulatory", "evidence", "availability", "coverage", "cost", "source"]
+    """What the note is about (``source``: where the figure itself comes from, e.g. a competing
+    clinic's comparison)."""
     text: str
     """The note in plain words."""
     citation: Citation
@@ -190,6 +201,9 @@ class Protocol(_DataModel):
 
     nights: Count | None = None
     """Nights away per course, total over its trips; None when the source gives none."""
+    nights_assumptions: tuple[str, ...] = ()
+    """Ids of the named assumptions that turn the source's durations into nights ("4 to 6 weeks" into
+    28-42 nights: ``nights-per-week``)."""
     trips: int | None = None
     """Round trips per course; None when the source gives none."""
     sessions: int | None = None
@@ -217,6 +231,11 @@ class Region(_DataModel):
     """ISO 3166 alpha-2 codes of the countries it spans; empty for a worldwide figure."""
     complete: bool = True
     """False when the source names only examples ("UK, Switzerland, etc.")."""
+    clinic_cities: tuple[str, ...] = ()
+    """Cities where the source says the clinics are ("Tokyo, Osaka, and Fukuoka"): without a city in the
+    plan, the stay is priced across them rather than at the country's "[Other]" per diem row."""
+    clinic_cities_citation: Citation | None = None
+    """Where the clinic cities are documented."""
 
 
 class Offer(_DataModel):

@@ -14,7 +14,8 @@ from typing import Any
 from ..ratebook.fx import FxTable
 from ..ratebook.models import Citation, Offer, Source
 from ..money import Range
-from ..pricing.result import Comparison, Estimate, HomeComparison, Simulation
+from ..pricing.result import Comparison, Estimate, HomeComparison
+from ..pricing.likely import Simulation
 from . import words
 
 __all__ = ["comparison", "estimate", "fx", "offers"]
@@ -74,6 +75,16 @@ def _stats(sim: Simulation | None) -> dict[str, Any]:
     return {} if sim is None else {name: getattr(sim, name) for name in _STATS}
 
 
+def _notes(est: Estimate) -> str:
+    """Every note in words, one a line: ``regulatory: <text> (<source>, <date>: “<quote>”)``."""
+    return _items([words.note_words(note) for note in est.notes])
+
+
+def _warnings(est: Estimate) -> str:
+    """Every warning, one a line: ``code: message``."""
+    return _items(words.warning_words(est))
+
+
 def _citation(cited: Citation | None) -> dict[str, Any]:
     if cited is None:
         return {}
@@ -82,10 +93,10 @@ def _citation(cited: Citation | None) -> dict[str, Any]:
 
 
 _ESTIMATE = (
-    "offer_id", "line", "kind", "label", "quantity_low", "quantity_high", "quantity_unit",
-    "unit_currency", "unit_low", "unit_high", "unit_open_high", "currency", "low", "high", "open_high",
-    "provenance", "source_id", "source_title", "source_date", "source_quote", "assumption_id", "assumption_label",
-    "cited", "detail", *_HOME, *_STATS,
+    "offer_id", "line", "kind", "label", "quantity_low", "quantity_high", "quantity_unit", "quantity_breakdown",
+    "unit_currency", "unit_low", "unit_high", "unit_open_high", "unit_mix", "currency", "low", "high", "open_high",
+    "provenance", "provenance_low", "provenance_high", "source_id", "source_title", "source_date", "source_quote",
+    "assumption_id", "assumption_label", "assumption_ids", "cited", "detail", "notes", "warnings", *_HOME, *_STATS,
 )
 
 
@@ -94,18 +105,24 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     the simulated figures)."""
     rows = []
     for n, line in enumerate(est.lines, 1):
+        unit = line.unit_price
         rows.append({
             "offer_id": est.offer_id, "line": n, "kind": line.kind, "label": line.label,
             "quantity_low": line.quantity.low, "quantity_high": line.quantity.high, "quantity_unit": line.quantity.unit,
-            "unit_currency": line.unit_price.currency, **_range("unit_", line.unit_price),
+            "quantity_breakdown": line.quantity.breakdown,
+            "unit_currency": (unit or line.mix[0].price).currency, **(_range("unit_", unit) if unit else {}),
+            "unit_mix": " + ".join(f"{p.count} x {p.price.low}-{p.price.high} ({p.sessions} session(s))" for p in line.mix),
             "currency": line.range.currency, **_range("", line.range),
-            "provenance": line.provenance, **_citation(line.source),
+            "provenance": line.provenance, "provenance_low": line.provenance_low, "provenance_high": line.provenance_high,
+            **_citation(line.source),
             "assumption_id": line.assumption.id if line.assumption else None,
             "assumption_label": line.assumption.label if line.assumption else None,
+            "assumption_ids": ";".join(a.id for a in line.assumptions),
             "cited": line.cited, "detail": line.detail,
         })
     rows.append({"offer_id": est.offer_id, "kind": "total", "label": words.total_words(est),
-                 "currency": est.currency, **_range("", est.total), **_home(est.home), **_stats(est.stats)})
+                 "currency": est.currency, **_range("", est.total), "notes": _notes(est), "warnings": _warnings(est),
+                 **_home(est.home), **_stats(est.stats)})
     return _write(_ESTIMATE, rows)
 
 
@@ -125,8 +142,8 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
             "documented_low": est.documented.low, "documented_high": est.documented.high,
             "assumed_low": est.assumed.low, "assumed_high": est.assumed.high,
             "user_low": est.user.low, "user_high": est.user.high,
-            "complete": est.complete, "warnings": ";".join(w.code for w in est.warnings),
-            "notes": ";".join(note.kind for note in est.notes), "fx_date": est.fx.date.isoformat(),
+            "complete": est.complete, "warnings": _warnings(est), "notes": _notes(est),
+            "fx_date": est.fx.date.isoformat(),
             **_home(est.home), **_stats(est.stats),
         }
         for rank, est in enumerate(cmp.estimates, 1)

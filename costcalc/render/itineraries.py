@@ -7,8 +7,9 @@ import io
 import textwrap
 
 from .formatting import format_money, format_range
-from ..pricing.result import Estimate, Itineraries, VisitStep
-from .words import citation, heading, plural
+from ..pricing.result import Estimate
+from ..pricing.visits import Itineraries, VisitStep
+from .words import QUOTE_LIMIT, citation, heading, note_words, plural
 
 __all__ = ["render_itineraries", "verdict_words", "visit_words"]
 
@@ -86,6 +87,10 @@ def _text(it: Itineraries, locale: str, markdown: bool) -> str:
     out.append(f"{bullet}{_strategy_words('One stay', it.stay, locale)}")
     out.append(f"{bullet}{_strategy_words('A round trip per visit', it.return_trips, locale)}")
     out.append(f"{bullet}both include the treatment, {format_range(est.subtotal(treatment=True), locale)}, which does not change")
+    if est.notes:
+        out.append("")
+        out.append("## Notes" if markdown else "Notes")
+        out += [f"{bullet}{note_words(note, None if markdown else QUOTE_LIMIT)}" for note in est.notes]
     warnings = {w.code: w.message for e in (it.stay, it.return_trips) if e is not None for w in e.warnings}
     if warnings:
         out.append("")
@@ -104,7 +109,8 @@ def _csv(it: Itineraries) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([
         "offer_id", "strategy", "trips", "nights_low", "nights_high", "currency", "low", "high", "open_high",
-        "verdict", "difference_low", "difference_high", "break_even_fare_low", "break_even_fare_high",
+        "verdict", "difference_low", "difference_high", "break_even_fare_low", "break_even_fare_high", "notes",
+        "warnings",
     ])
     verdict = it.verdict
     for name, est in (("stay", it.stay), ("return", it.return_trips)):
@@ -118,6 +124,7 @@ def _csv(it: Itineraries) -> str:
             str(verdict.difference.low) if verdict.difference else "", str(verdict.difference.high) if verdict.difference else "",
             str(verdict.break_even_fare.low) if verdict.break_even_fare else "",
             str(verdict.break_even_fare.high) if verdict.break_even_fare else "",
+            "\n".join(note_words(note) for note in est.notes), "\n".join(f"{w.code}: {w.message}" for w in est.warnings),
         ])
     return buffer.getvalue()
 

@@ -41,14 +41,15 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     if not est.complete:
         out += ["", f"> **{words.INCOMPLETE}**"]
     rows: list[Sequence[object]] = [
-        (n, line.label, line.quantity, format_range(line.unit_price, locale), format_range(line.range, locale),
-         words.PROVENANCE[line.provenance])
+        (n, line.label, line.quantity, words.unit_price_words(line, locale), format_range(line.range, locale),
+         words.line_from(line))
         for n, line in enumerate(est.lines, 1)
     ]
     rows.append(("", f"**{words.total_words(est)}**", "", "", f"**{format_range(est.total, locale)}**", ""))
-    rows += [("", f"of it {name}", "", "", format_range(part, locale), part_share)
+    rows += [("", f"of it {name}", "", "", words.ends_words(part, locale), part_share)
              for name, part, part_share in words.split(est)]
     out += ["", *table(("#", "What", "Quantity", "Unit price", "Amount", "From"), rows, "rllrrl")]
+    out += ["", f"_{words.parts_legend()}_"]
     out += _stats(est, locale)
     out += _section("Compared with the treatment at home", words.home_words(est, locale))
     out += ["", "## How each line was priced, and where it comes from", ""]
@@ -106,7 +107,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
         est = row.est
         out += ["", f"## {row.rank}. {row.region} (`{est.offer_id}`)", "", est.treatment, ""]
         out += [f"- total: {format_range(est.total, locale)}"
-                f" ({'; '.join(f'{name} {format_range(part, locale)}' for name, part, _ in words.split(est))})"]
+                f" ({'; '.join(f'{name} {words.ends_words(part, locale)}' for name, part, _ in words.split(est))})"]
         out += [f"- {text}" for text in words.home_words(est, locale, not shared)]
         if not est.complete:
             out.append(f"- **{words.INCOMPLETE}**")

@@ -17,7 +17,8 @@ from pydantic.json_schema import models_json_schema
 from .. import __version__
 from .._model import Model
 from ..ratebook.models import _DataModel
-from ..pricing.result import Comparison, Estimate, Itineraries
+from ..pricing.result import Comparison, Estimate
+from ..pricing.visits import Itineraries
 
 __all__ = ["output_schema"]
 

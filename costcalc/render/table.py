@@ -125,27 +125,29 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     page.gap()
     numbers = [str(n) for n in range(1, len(est.lines) + 1)]
     quantities = [str(line.quantity) for line in est.lines]
-    prices = [format_range(line.unit_price, locale) for line in est.lines]
+    prices = [words.unit_price_words(line, locale) for line in est.lines]
     amounts = [format_range(line.range, locale) for line in est.lines]
     parts = words.split(est)
-    sums = [format_range(est.total, locale), *(format_range(part, locale) for _, part, _ in parts)]
-    origins = [words.PROVENANCE[line.provenance] for line in est.lines]
+    sums = [format_range(est.total, locale), *(words.ends_words(part, locale) for _, part, _ in parts)]
+    origins = [words.line_from(line) for line in est.lines]
     shares = [part_share for _, _, part_share in parts]
-    # quantity and unit price side by side where that leaves "What" 16 columns; else one under the other
-    ends = [_widest("#", numbers), _widest("Amount", amounts + sums), _widest("From", origins + shares)]
+    # quantity and unit price side by side where that leaves "What" 16 columns; else one under the other,
+    # wrapping at spaces (amounts never break: they hold none) where even that is too wide
+    origin_width = max(_widest("From", shares), *(len(part) for o in origins for part in o.split(" / ")), 1) + 2
+    ends = [_widest("#", numbers), _widest("Amount", amounts + sums), origin_width]
     middle = [_widest("Quantity", quantities), _widest("Unit price", prices)]
     apart = _rest(width, ends + middle) >= 16
     if not apart:
         quantities = [f"{q}\nx {p}" for q, p in zip(quantities, prices)]
-        middle = [_widest("Quantity x price", quantities)]
+        middle = [min(_widest("Quantity x price", quantities), max(12, _rest(width, [*ends, 16]) - 1))]
     table = page.table()
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("What", width=max(8, _rest(width, ends + middle)))
-    table.add_column("Quantity" if apart else "Quantity x price", no_wrap=True, overflow="fold")
+    table.add_column("Quantity" if apart else "Quantity x price", width=None if apart else middle[0])
     if apart:
         table.add_column("Unit price", justify="right", no_wrap=True, overflow="fold")
-    table.add_column("Amount", justify="right", no_wrap=True, overflow="fold")
-    table.add_column("From", no_wrap=True)
+    table.add_column("Amount", justify="right", no_wrap=True)
+    table.add_column("From", width=origin_width)
     for i, line in enumerate(est.lines):
         table.add_row(
             numbers[i],
@@ -161,6 +163,7 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     for (name, _, part_share), amount in zip(parts, sums[1:]):
         table.add_row("", f"  {name}", *blank, amount, part_share, style="dim")
     page.print(table)
+    page.print(Text(words.parts_legend(), style="dim"))
     _stats(page, est, locale, width)
     page.section("Compared with the treatment at home", words.home_words(est, locale))
     page.gap()

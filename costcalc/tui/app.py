@@ -23,7 +23,8 @@ from ..planning.plan import Plan
 from ..planning.planfile import PlanFile, read_plan_file, write_plan_file
 from ..render import SUFFIXES, render_comparison
 from ..render.words import comparison_title
-from ..pricing.result import Comparison, Itineraries
+from ..pricing.result import Comparison
+from ..pricing.visits import Itineraries
 from .breakdown import Breakdown
 from .form import PlanForm, condition_name
 from .formstate import FormState, build, form_of, plan_file_of_form

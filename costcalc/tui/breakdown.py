@@ -9,7 +9,8 @@ from textual.widgets import Static
 from ..render import render_estimate
 from ..render.words import assumptions_used
 from ..render.itineraries import render_itineraries
-from ..pricing.result import Estimate, Itineraries
+from ..pricing.result import Estimate
+from ..pricing.visits import Itineraries
 
 __all__ = ["Breakdown"]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import CostcalcError
 from ..money import Range
-from ..planning.fields import FIELDS, Field
+from ..planning.fields import default_locale, Field, FIELDS
 from ..planning.plan import Plan
 from ..planning.planfile import PlanFile, plan_file_of
 from ..planning.request import FormField, Given, Request, figure
@@ -98,7 +98,7 @@ def request_of_form(state: FormState) -> tuple[Request, dict[str, str]]:
 def build(state: FormState, book: RateBook) -> Built:
     """One plan per selected offer, each with its destination's city; or what is wrong, by field."""
     request, problems = request_of_form(state)
-    locale = state.locale.strip() or FIELDS["locale"].default
+    locale = state.locale.strip() or default_locale(state.currency)
     if problems:
         return Built([], problems, locale)
     try:

@@ -28,21 +28,25 @@ sum of its lines; its low end can only be reached if every line comes in at its 
 the same.
 
 **The denser middle of the bar (▓ inside ░)** is where the total is likely to fall: P10
-to P90, the middle 80% of 10,000 simulated totals, each line's range read as lognormal
-with its ends as the 5th and 95th percentiles (fixed seed: the same figures every time).
-It is an estimate, not a bound: the bar's ends stay the hard bounds. The breakdown gives
-the figures, a histogram and which line's uncertainty weighs most. The band appears a
-moment after start, once the sampling library has loaded.
+to P90, the middle 80% of 10,000 simulated totals, each line's range read as a Beta-PERT
+that peaks midway and never leaves a closed range's documented ends (an open high end
+"+" is exceeded by 1 sample in 10, by up to half of it); fixed seed: the same figures
+every time. It is an estimate, not a bound: the bar's ends stay the hard bounds. The
+breakdown gives the figures, a histogram and which line's uncertainty weighs most. The
+band appears a moment after start, once the sampling library has loaded.
 
 **Documented vs assumed.** *Documented* amounts rest on a cited source (a clinic or
 broker page, the U.S. per diem tables), quoted word for word in the breakdown.
 *Assumed* amounts rest on a named assumption (for example the fare table between
 travel regions, or the low end of a stay at half the per diem); the breakdown gives its
-reasoning. *Your figures* are what you typed. The "Documented" column shows the
-documented share of the low and of the high total.
+reasoning. *Your figures* are what you typed. Each end of a line is counted on its own:
+a stay priced from the per diem is documented at its high end and assumed at its low
+end. The "Documented" column shows the documented share of the low end / of the high
+end of the total.
 
-**Notes (!)** are regulatory or evidence notes from the sources: legal status, approval,
-trials only. A cheaper price is not an equivalent treatment. **?** means part of the
+**Notes (!)** are notes from the sources on legal status, approval, evidence, availability
+(trials only) or where a figure comes from (a competing clinic's comparison). A cheaper
+price is not an equivalent treatment. **?** means part of the
 journey could not be priced (for example no length of stay is documented): give the
 nights to price it.
 

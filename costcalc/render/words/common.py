@@ -7,14 +7,15 @@ from decimal import Decimal
 
 from ...money import Range
 from ...ratebook.models import Citation, Source
-from ..formatting import format_range
-from ..rounding import whole_percent
+from ..formatting import format_money, format_range
+from ..rounding import is_whole, whole_percent
 
 __all__ = [
     "QUOTE_LIMIT",
     "amounts",
     "basis_words",
     "citation",
+    "ends_words",
     "plural",
     "share",
     "short_treatment",
@@ -66,12 +67,20 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def share(part: Range, total: Range) -> str:
-    """The share of the total's low and high ends that ``part`` makes up: ``62–71%``; ``n/a`` for a zero total."""
-    found = sorted({whole_percent(p, t) for p, t in ((part.low, total.low), (part.high, total.high)) if t > 0})
-    if not found:
-        return "n/a"
-    return f"{found[0]}%" if len(found) == 1 else f"{found[0]}–{found[-1]}%"
+def share(part, total: Range) -> str:
+    """The share of the total's low end and of its high end that ``part`` makes up, low end first:
+    ``56% / 94%``; one figure where both are the same; ``n/a`` for an end of zero."""
+    found = [f"{whole_percent(p, t)}%" if t > 0 else "n/a" for p, t in ((part.low, total.low), (part.high, total.high))]
+    return found[0] if found[0] == found[1] else f"{found[0]} / {found[1]}"
+
+
+def ends_words(part, locale: str) -> str:
+    """The part of a total's low end and of its high end, low end first: ``$10,000 / $67,359``; one amount
+    where both are the same (a portion is not a range: its first figure may be the larger)."""
+    low = format_money(part.low, part.currency, locale, is_whole(part.low, part.high))
+    high = format_money(part.high, part.currency, locale, is_whole(part.low, part.high))
+    plus = "+" if part.open_high else ""
+    return f"{low}{plus}" if part.low == part.high else f"{low} / {high}{plus}"
 
 
 def amounts(low: Decimal, high: Decimal, currency: str, locale: str) -> str:

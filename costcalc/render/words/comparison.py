@@ -21,6 +21,7 @@ __all__ = [
     "comparison_rows",
     "comparison_title",
     "marks",
+    "order_words",
     "row_details",
     "scale_ends",
     "scale_top",
@@ -28,7 +29,7 @@ __all__ = [
 ]
 
 MARK_NOTES = "!"
-"""Comparison marker: the offer carries notes that qualify its price (regulatory, evidence)."""
+"""Comparison marker: the offer carries notes that qualify its price (see ``Note.caveat``)."""
 MARK_INCOMPLETE = "?"
 """Comparison marker: part of the journey is not priced."""
 
@@ -43,11 +44,17 @@ def comparison_title(cmp: Comparison, condition: str | None = None) -> str:
     if len(who) == 1:
         travellers, origin = who.pop()
         travel = f", {plural(travellers, 'traveller')}" + (f" from {origin}" if origin else ", no flights")
-    return f"{conditions}: {plural(n, 'offer')} in {cmp.currency}{travel}, cheapest first"
+    return f"{conditions}: {plural(n, 'offer')} in {cmp.currency}{travel}, {order_words(cmp)}"
+
+
+def order_words(cmp: Comparison) -> str:
+    """What the rows are sorted by, as the title says it: ``sorted by the middle of the range, lowest first``."""
+    return f"sorted by the {cmp.order}, lowest first"
 
 
 def marks(est: Estimate) -> str:
-    """``!`` for notes that qualify the price (regulatory, evidence), ``?`` when part of the journey is not priced."""
+    """``!`` for notes that qualify the price (regulatory, evidence, availability, where the figure comes from),
+    ``?`` when part of the journey is not priced."""
     found = MARK_NOTES if any(note.caveat for note in est.notes) else ""
     return found + ("" if est.complete else MARK_INCOMPLETE)
 
@@ -80,21 +87,21 @@ def comparison_rows(cmp: Comparison, locale: str, treatment_limit: int | None = 
             total=format_range(whole_total(est.total), locale),
             documented=share(est.documented, est.total),
             marks=marks(est),
-            saving=saving_cell(est.home.saving, locale) if est.home else "",
+            saving=(saving_cell(est.home.saving, locale) + ("" if est.complete else f" {MARK_INCOMPLETE}"))
+            if est.home else "",
         )
         for rank, est in enumerate(cmp.estimates, 1)
     ]
 
 
 def row_details(row: Row, limit: int | None = None) -> list[tuple[str, str]]:
-    """Why a row is marked: its regulatory and evidence notes (quotes cut to ``limit``), what is unpriced, its warnings."""
+    """Why a row is marked: the notes that qualify its price (quotes cut to ``limit``), what is unpriced, and
+    each warning in words."""
     est = row.est
     found = [(MARK_NOTES, note_words(note, limit)) for note in est.notes if note.caveat]
-    codes = f"warnings: {', '.join(w.code for w in est.warnings)}" if est.warnings else ""
     if not est.complete:
-        found.append((MARK_INCOMPLETE, f"{INCOMPLETE}{' (' + codes + ')' if codes else ''}"))
-    elif codes:
-        found.append(("-", codes))
+        found.append((MARK_INCOMPLETE, INCOMPLETE))
+    found += [("-", f"warning: {w.message}") for w in est.warnings]
     return found
 
 
@@ -124,9 +131,11 @@ def comparison_legend(bar: str | None, more: str | None, home: bool = False) -> 
     ] if bar else ["+: the high end is open (a source gives it as a floor): the cost may be higher"]
     return [
         *drawn,
-        "documented (Doc.): the share of the low and of the high total that comes from cited sources",
-        f"{MARK_NOTES}: regulatory or evidence notes (below): a cheaper price is not an equivalent treatment",
+        "documented (Doc.): the share of the total's low end / of its high end that rests on cited sources alone",
+        f"{MARK_NOTES}: notes on legal status, evidence, availability or where a figure comes from (below): "
+        "a cheaper price is not an equivalent treatment",
         f"{MARK_INCOMPLETE}: {INCOMPLETE}",
-        *([SAVING_LEGEND] if home else []),
+        *([SAVING_LEGEND, f"a saving marked {MARK_INCOMPLETE} leaves part of the journey out: it is overstated"]
+          if home else []),
         "totals are rounded outward to whole units; `costcalc estimate --offer ID` shows every line",
     ]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ...money import Range
+from ...money import Portion
 from ...pricing.result import Estimate, Line, StaySummary
 from ...ratebook.models import Note
+from ..formatting import format_range
 from .common import citation, plural, share
 
 __all__ = [
@@ -12,6 +13,9 @@ __all__ = [
     "PROVENANCE",
     "assumptions_used",
     "heading",
+    "line_from",
+    "parts_legend",
+    "unit_price_words",
     "line_origin",
     "line_story",
     "note_words",
@@ -55,19 +59,43 @@ def total_words(est: Estimate) -> str:
     return "Total" if est.complete else "Total (incomplete)"
 
 
-def split(est: Estimate) -> list[tuple[str, Range, str]]:
-    """The total's parts: documented, assumed and the user's own figures, each with its share of the total."""
+def split(est: Estimate) -> list[tuple[str, Portion, str]]:
+    """The total's parts: documented, assumed and the user's own figures, each end split on its own, with
+    each part's share of the total's low and high ends."""
     parts = (("documented", est.documented), ("assumed", est.assumed), ("your figures", est.user))
     return [(name, part, share(part, est.total)) for name, part in parts]
 
 
+def parts_legend() -> str:
+    """What the parts of a total mean."""
+    return ("documented, assumed and your figures: the part of the total's low end / of its high end that rests on "
+            "each; an end computed with any assumed price or factor counts as assumed")
+
+
+def unit_price_words(line: Line, locale: str) -> str:
+    """A line's unit price; for sessions bought as bundles, the mix: ``1 x ¥206,400 (3 sessions) + 1 x ¥86,000``."""
+    if line.unit_price is not None:
+        return format_range(line.unit_price, locale)
+    return " + ".join(
+        f"{part.count} x {format_range(part.price, locale)}" + (f" ({part.sessions} sessions)" if part.sessions > 1 else "")
+        for part in line.mix
+    )
+
+
+def line_from(line: Line) -> str:
+    """Where a line's low and high end come from: ``documented``, or ``assumed / documented`` when they differ."""
+    low, high = PROVENANCE[line.provenance_low], PROVENANCE[line.provenance_high]
+    return low if low == high else f"{low} / {high}"
+
+
 def line_origin(line: Line, limit: int | None = None) -> str:
-    """Where a line's figures come from: the cited source, the named assumption, the user's own source."""
+    """Where a line's figures come from: the cited source, the named assumptions, the user's own source."""
     parts = []
     if line.source is not None:
         parts.append(f"source: {citation(line.source, limit)}")
-    if line.assumption is not None:
-        parts.append(f"assumption: {line.assumption.label}")
+    named = line.assumptions or ((line.assumption,) if line.assumption is not None else ())
+    if named:
+        parts.append(("assumption: " if len(named) == 1 else "assumptions: ") + "; ".join(a.label for a in named))
     if line.provenance == "user":
         parts.append(f"your figure: {line.cited}" if line.cited else "your figure (no source given)")
     if not parts:
@@ -95,8 +123,9 @@ def treatment_scope(est: Estimate) -> list[tuple[str, tuple[str, ...]]]:
 _NIGHTS_FROM = {
     "plan": "from your plan",
     "protocol": "from the source's documented protocol",
+    "itinerary": "from the protocol's visits",
 }
-_NIGHTS_FROM_SHORT = {"plan": "yours", "protocol": "protocol"}
+_NIGHTS_FROM_SHORT = {"plan": "yours", "protocol": "protocol", "itinerary": "visits"}
 _SEASONS = {
     "range": "the range across the year's seasons (no start date)",
     "dates": "each night's own season, from the start date",
@@ -108,7 +137,7 @@ def stay_words(stay: StaySummary) -> list[str]:
     """The trips, nights, rooms, meals days, per diem place and seasons an estimate priced."""
     if stay.nights_from == "none":
         return [f"{plural(stay.trips, 'round trip')}: no travel priced, the treatment only"]
-    found = [plural(stay.trips, "round trip")]
+    found = [plural(stay.trips, "round trip") + (f": {stay.reason}" if stay.reason else "")]
     if stay.nights is None or stay.nights_from == "unknown":
         found.append("nights: unknown (neither your plan nor the source gives them): no lodging or meals priced")
     else:
@@ -150,6 +179,6 @@ def assumptions_used(est: Estimate) -> list[tuple[str, str]]:
     """Each named assumption behind the estimate's lines, once: (label, reasoning)."""
     seen: dict[str, tuple[str, str]] = {}
     for line in est.lines:
-        if line.assumption is not None:
-            seen.setdefault(line.assumption.id, (line.assumption.label, line.assumption.reasoning))
+        for assumption in line.assumptions or ((line.assumption,) if line.assumption is not None else ()):
+            seen.setdefault(assumption.id, (assumption.label, assumption.reasoning))
     return list(seen.values())

@@ -44,6 +44,7 @@ LIKELY_HEAD = "Likely P10–P90"
 """The comparison's column of simulated bands."""
 
 _READINGS = {
+    "pert": "Beta-PERT between its ends, peaking midway",
     "lognormal": "lognormal, its ends as the 5th and 95th percentiles",
     "uniform": "uniform between its ends",
     "triangular": "triangular between its ends, peaking midway",
@@ -68,6 +69,11 @@ def stats_source(sim: Simulation, locale: str) -> str:
         text += (
             "; so read, a line falls outside its range 1 time in 10, and a sampled total can fall outside "
             "the hard bounds"
+        )
+    else:
+        text += (
+            "; so read, every sample of a closed range lies within its documented ends, and an open high end "
+            "('+') is exceeded by 1 sample in 10, by up to half of it"
         )
     return text
 

@@ -1,0 +1,64 @@
+"""What a simulation returns: likely costs beside the hard bounds, a histogram, and which line weighs most."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .._model import Model
+
+__all__ = ["HistogramBin", "LineShare", "Simulation"]
+
+
+class HistogramBin(Model):
+    """One bar of a simulated total's histogram."""
+
+    low: Decimal
+    """Left edge, in the estimate's currency."""
+    high: Decimal
+    """Right edge."""
+    count: int
+    """Samples that fell in it."""
+
+
+class LineShare(Model):
+    """How much one line's uncertainty weighs in the total's (a line of the sensitivity ranking)."""
+
+    label: str
+    """The line."""
+    kind: str
+    """Its kind (treatment, flights, lodging, meals, custom)."""
+    share: Decimal
+    """Its share of the total's variance, 0 to 1 (lines are independent, so shares add up to 1)."""
+    distribution: str
+    """The distribution it was sampled from: pert, lognormal, uniform, triangular, or constant."""
+
+
+class Simulation(Model):
+    """Likely costs from sampling each line's range: NOT bounds; the hard bounds are ``Estimate.total``."""
+
+    samples: int
+    """Number of draws."""
+    seed: int
+    """Seed of the generator (PCG64): the same seed gives the same numbers."""
+    distribution: str
+    """Default distribution of a line's range (pert: within its ends; lognormal: its ends as P5 and P95)."""
+    currency: str
+    """ISO 4217 code of the amounts."""
+    mean: Decimal
+    """Mean of the sampled totals, rounded to the minor unit."""
+    p5: Decimal
+    """5th percentile of the sampled totals."""
+    p10: Decimal
+    """10th percentile."""
+    p50: Decimal
+    """Median."""
+    p90: Decimal
+    """90th percentile."""
+    p95: Decimal
+    """95th percentile."""
+    histogram: tuple[HistogramBin, ...]
+    """Counts of sampled totals in equal-width bins."""
+    sensitivity: tuple[LineShare, ...]
+    """Lines ranked by their share of the total's variance, largest first."""
+    notes: tuple[str, ...] = ()
+    """Where a line could not be read as the default distribution, or its high end is open."""
