@@ -189,7 +189,7 @@ def test_the_json_round_trips_with_the_home_comparison():
     est = estimate(four_lines(home=usd(60000, 90000), cited={"home": "hospital estimate"}), book(offer()), today=TODAY)
     data = json.loads(est.model_dump_json())
     assert data["home"]["saving"] == {"low": "-3400.00", "high": "70400.00", "currency": "USD",
-                                      "open_low": False, "open_high": False}
+                                      "open_low": False, "open_high": False, "exact_low": "-3400", "exact_high": "70400"}
     assert data["home"]["cited"] == "hospital estimate"
     assert type(est).model_validate_json(est.model_dump_json()) == est
 

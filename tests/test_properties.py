@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import assume, given
@@ -189,3 +190,19 @@ def test_a_total_is_the_sum_of_its_ranges(values):
 def test_a_hull_holds_both(a, b):
     both = a.hull(b)
     assert both.low <= min(a.low, b.low) and both.high >= max(a.high, b.high)
+
+
+@given(plans())
+def test_the_exact_lines_add_up_to_the_exact_total_and_each_rounded_end_holds_its_exact_one(plan):
+    """In every currency: exact sums are exact (fractions: a conversion through the euro need not terminate),
+    documented + assumed + user gives the total end by end, and rounding outward never cuts an exact end."""
+    est = estimate(plan, BOOK, today=TODAY)
+    assert sum(line.range.exact_low for line in est.lines) == est.total.exact_low
+    assert sum(line.range.exact_high for line in est.lines) == est.total.exact_high
+    parts = (est.documented, est.assumed, est.user)
+    assert sum(p._exact_ends()[0] for p in parts) == est.total.exact_low
+    assert sum(p._exact_ends()[1] for p in parts) == est.total.exact_high
+    for shown in (est.total, *(line.range for line in est.lines)):
+        assert shown.low <= shown.exact_low <= shown.exact_high <= shown.high
+        assert Fraction(shown.high) - shown.exact_high < minor_unit(est.currency)
+        assert shown.exact_low - Fraction(shown.low) < minor_unit(est.currency)

@@ -364,7 +364,8 @@ def test_offers_csv_has_a_row_per_price(book):
         ("jp-conditioned-medium-iv", "bundle", "3"),
         ("us-alzheimers", "course", ""),
     ]
-    assert (rows[2]["low"], rows[2]["high"], rows[2]["open_high"]) == ("5000", "50000", "true")
+    assert (rows[2]["low"], rows[2]["high"], rows[2]["open_high"]) == ("5000.00", "50000.00", "true")
+    assert (rows[2]["exact_low"], rows[2]["exact_high"]) == ("5000", "50000")  # canonical: no trailing zeros
     assert rows[2]["source_quote"] == "$5,000 - $50,000+"
 
 

@@ -12,7 +12,8 @@ def test_json_reads_back_with_explicit_open_high(alzheimers, tokyo, book):
     assert [e["offer_id"] for e in data["estimates"]] == [est.offer_id for est in alzheimers.estimates]
     for e in data["estimates"]:
         assert isinstance(e["total"]["open_high"], bool) and isinstance(e["total"]["low"], str)
-    assert data["estimates"][1]["total"] == {"low": "5300.00", "high": "51800.00", "currency": "USD", "open_high": True}
+    assert data["estimates"][1]["total"] == {"low": "5300.00", "high": "51800.00", "exact_low": "5300",
+                                             "exact_high": "51800", "currency": "USD", "open_high": True}
     assert json.loads(render_estimate(tokyo, "json"))["total"]["open_high"] is False
     offers = json.loads(render_offers(book.offers, "json"))
     assert [o["id"] for o in offers] == [o.id for o in book.offers]

@@ -45,7 +45,8 @@ def test_a_bare_fare_option_is_usd_with_the_display_currency_eur(capsys):
     assert main(["estimate", "--offer", JAPAN, "--currency", "EUR", "--fare", "900-1600", "--json",
                  "--as-of", TODAY.isoformat()]) == 0
     shown = json.loads(capsys.readouterr().out)
-    assert shown["plan"]["fare"] == {"low": "900", "high": "1600", "currency": "USD", "open_high": False}
+    assert shown["plan"]["fare"] == {"low": "900.00", "high": "1600.00", "exact_low": "900", "exact_high": "1600",
+                                     "currency": "USD", "open_high": False}
     assert shown["total"]["currency"] == "EUR"
 
 

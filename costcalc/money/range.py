@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CurrencyMismatchError, InvalidRangeError, UnknownCurrencyError
-from .currency import HIGH, LOW, as_decimal, check_currency, minor_unit
+from .currency import HIGH, LOW, as_decimal, check_currency, minor_digits, minor_unit
+from .exact import canonical_exact, fixed
 
 if TYPE_CHECKING:
     from .signed import SignedRange
@@ -30,11 +33,16 @@ class Range:
     both ends), ``open_high`` (the source gives the high end as a floor: "+", "from").
 
     An immutable value type (not a pydantic model, for speed: an estimate builds dozens)
-    that pydantic models validate and serialise like one: JSON ``{"low": "10000",
-    "high": "45000", "currency": "USD", "open_high": false}``, amounts as strings.
+    that pydantic models validate and serialise like one: JSON ``{"low": "10000.00",
+    "high": "45000.00", "exact_low": "10000", "exact_high": "45000", "currency": "USD",
+    "open_high": false}``: ``low`` and ``high`` rounded outward to the currency's minor unit,
+    ``exact_low`` and ``exact_high`` the exact ends (``N/D`` where they have no finite decimal).
+
+    Where a step was not exact (a conversion, an average), the range keeps its exact ends as
+    fractions beside the directed-rounded ``low`` and ``high`` (``exact_low``, ``exact_high``).
     """
 
-    __slots__ = ("low", "high", "currency", "open_high")
+    __slots__ = ("low", "high", "currency", "open_high", "_exact")
 
     low: Decimal
     high: Decimal
@@ -53,16 +61,33 @@ class Range:
         _set(self, "high", high)
         _set(self, "currency", currency)
         _set(self, "open_high", open_high)
+        _set(self, "_exact", None)
 
     @classmethod
-    def trusted(cls, low: Decimal, high: Decimal, currency: str, open_high: bool = False) -> Range:
-        """Build a range from ends the engine computed from valid ranges (skips validation)."""
+    def trusted(cls, low: Decimal, high: Decimal, currency: str, open_high: bool = False,
+                exact: tuple[Fraction, Fraction] | None = None) -> Range:
+        """Build a range from ends the engine computed from valid ranges (skips validation); ``exact``: the
+        exact ends, where they differ from ``low`` and ``high``."""
         obj = _new(cls)
         _set(obj, "low", low)
         _set(obj, "high", high)
         _set(obj, "currency", currency)
         _set(obj, "open_high", open_high)
+        _set(obj, "_exact", None if exact is None or (exact[0] == low and exact[1] == high) else exact)
         return obj
+
+    @property
+    def exact_low(self) -> Fraction:
+        """The exact low end (``low`` itself unless a step was inexact)."""
+        return Fraction(self.low) if self._exact is None else self._exact[0]
+
+    @property
+    def exact_high(self) -> Fraction:
+        """The exact high end (``high`` itself unless a step was inexact)."""
+        return Fraction(self.high) if self._exact is None else self._exact[1]
+
+    def _exact_ends(self) -> tuple[Fraction, Fraction]:
+        return (Fraction(self.low), Fraction(self.high)) if self._exact is None else self._exact
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("a Range is immutable; build a new one")
@@ -87,13 +112,30 @@ class Range:
         """``{"low", "high", "currency", "open_high"}`` with Decimal amounts."""
         return {"low": self.low, "high": self.high, "currency": self.currency, "open_high": self.open_high}
 
+    def as_json(self) -> dict[str, Any]:
+        """The range as JSON shows it: ends rounded outward with the currency's minor digits, the exact
+        ends canonical (or ``N/D``)."""
+        digits, quantum = minor_digits(self.currency), minor_unit(self.currency)
+        exact_low, exact_high = self._exact_ends()
+        return {
+            "low": fixed(LOW.quantize(self.low, quantum), digits),
+            "high": fixed(HIGH.quantize(self.high, quantum), digits),
+            "exact_low": canonical_exact(exact_low),
+            "exact_high": canonical_exact(exact_high),
+            "currency": self.currency,
+            "open_high": self.open_high,
+        }
+
+    def _serialize(self, info: Any) -> dict[str, Any]:
+        return self.as_json() if info.mode == "json" else self.as_dict()
+
     @classmethod
     def _from_mapping(cls, data: Any) -> Range:
         if isinstance(data, Range):
             return data
         if not isinstance(data, dict):
             raise ValueError("a range is an object with low, high, currency and optionally open_high")
-        unknown = set(data) - {"low", "high", "currency", "open_high"}
+        unknown = set(data) - {"low", "high", "currency", "open_high", "exact_low", "exact_high"}
         if unknown:
             raise ValueError(f"unknown range field(s) {sorted(unknown)}; valid: low, high, currency, open_high")
         missing = {"low", "high", "currency"} - set(data)
@@ -108,33 +150,33 @@ class Range:
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any):
         from pydantic_core import core_schema as cs
 
-        dump = cs.typed_dict_schema(
-            {
-                "low": cs.typed_dict_field(cs.decimal_schema()),
-                "high": cs.typed_dict_field(cs.decimal_schema()),
-                "currency": cs.typed_dict_field(cs.str_schema()),
-                "open_high": cs.typed_dict_field(cs.bool_schema()),
-            }
-        )
         return cs.no_info_plain_validator_function(
             cls._from_mapping,
-            serialization=cs.plain_serializer_function_ser_schema(Range.as_dict, return_schema=dump),
+            serialization=cs.plain_serializer_function_ser_schema(Range._serialize, info_arg=True),
         )
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: Any) -> dict[str, Any]:
         amount = {"type": "string", "pattern": r"^\d+(\.\d+)?$"}
+        exact = {"type": "string", "pattern": r"^(\d+(\.\d*[1-9])?|N/D)$"}
         return {
             "title": "Range",
-            "description": "A money range in one currency; amounts are decimal strings.",
+            "description": (
+                "A money range in one currency; amounts are decimal strings. low and high are rounded outward to "
+                "the currency's minor unit (low down, high up) and written with its minor digits, so each holds "
+                "its exact end within one minor unit; exact_low and exact_high are the exact ends, without "
+                "exponent or trailing zeros, or N/D where the decimal does not terminate."
+            ),
             "type": "object",
             "properties": {
-                "low": {**amount, "description": "Lowest amount, in units of currency."},
-                "high": {**amount, "description": "Highest documented amount; >= low."},
+                "low": {**amount, "description": "Lowest amount, rounded down to the minor unit."},
+                "high": {**amount, "description": "Highest documented amount, rounded up to the minor unit; >= low."},
+                "exact_low": {**exact, "description": "The exact low end, or N/D."},
+                "exact_high": {**exact, "description": "The exact high end, or N/D."},
                 "currency": {"type": "string", "pattern": "^[A-Z]{3}$", "description": "ISO 4217 code."},
                 "open_high": {"type": "boolean", "description": "True when the high end is only a floor ('+', 'from')."},
             },
-            "required": ["low", "high", "currency", "open_high"],
+            "required": ["low", "high", "exact_low", "exact_high", "currency", "open_high"],
             "additionalProperties": False,
         }
 
@@ -145,60 +187,86 @@ class Range:
         if not isinstance(other, Range):
             return NotImplemented
         self._same_currency(other, "add {other} to {mine}")
+        exact = None
+        if self._exact is not None or other._exact is not None:
+            (a, b), (c, d) = self._exact_ends(), other._exact_ends()
+            exact = (a + c, b + d)
         return Range.trusted(
             LOW.add(self.low, other.low),
             HIGH.add(self.high, other.high),
             self.currency,
             self.open_high or other.open_high,
+            exact,
         )
 
     def times(self, count: Any) -> Range:
         """The range times a count: a number (both ends), or a count range (anything with ``low`` and
         ``high``, such as 28-42 nights), whose low end multiplies the low end and high end the high end."""
         low, high = _ends(count)
-        return Range.trusted(LOW.multiply(self.low, low), HIGH.multiply(self.high, high), self.currency, self.open_high)
+        exact = None
+        if self._exact is not None:
+            exact = (self._exact[0] * Fraction(low), self._exact[1] * Fraction(high))
+        return Range.trusted(LOW.multiply(self.low, low), HIGH.multiply(self.high, high), self.currency,
+                             self.open_high, exact)
 
     __mul__ = times
 
     def low_times(self, fraction: Decimal) -> Range:
         """The low end alone times a fraction (half the per diem as a budget floor); the high end stays."""
-        return Range.trusted(LOW.multiply(self.low, fraction), self.high, self.currency, self.open_high)
+        exact = None if self._exact is None else (self._exact[0] * Fraction(fraction), self._exact[1])
+        return Range.trusted(LOW.multiply(self.low, fraction), self.high, self.currency, self.open_high, exact)
 
     def per(self, count: Any) -> Range:
         """Each end divided by a count (a number, or a count range end for end): the average per unit."""
         low, high = _ends(count)
+        a, b = self._exact_ends()
         return Range.trusted(
             LOW.divide(self.low, low) if low else Decimal(0),
             HIGH.divide(self.high, high) if high else Decimal(0),
             self.currency,
             self.open_high,
+            (a / Fraction(low) if low else Fraction(0), b / Fraction(high) if high else Fraction(0)),
         )
 
     def hull(self, other: Range) -> Range:
         """The lowest low and the highest high of two ranges (one priced at each of two start dates)."""
         self._same_currency(other, "join {other} with {mine}")
+        (a, b), (c, d) = self._exact_ends(), other._exact_ends()
         return Range.trusted(
-            min(self.low, other.low), max(self.high, other.high), self.currency, self.open_high or other.open_high
+            min(self.low, other.low), max(self.high, other.high), self.currency, self.open_high or other.open_high,
+            (min(a, c), max(b, d)),
         )
 
-    def converted(self, factors: tuple[Decimal, Decimal], currency: str) -> Range:
+    def converted(self, factors: tuple[Decimal, Decimal], currency: str, exact: Fraction | None = None) -> Range:
         """The range in ``currency``, its low end times the low factor and its high end times the high one
-        (see ``FxTable.factors``)."""
+        (see ``FxTable.factors``); ``exact``: the exact factor, to keep the exact ends."""
+        a, b = self._exact_ends()
         return Range.trusted(
-            LOW.multiply(self.low, factors[0]), HIGH.multiply(self.high, factors[1]), currency, self.open_high
+            LOW.multiply(self.low, factors[0]), HIGH.multiply(self.high, factors[1]), currency, self.open_high,
+            None if exact is None else (a * exact, b * exact),
         )
 
     def rounded(self) -> Range:
-        """Rounded outward to the currency's minor unit: the low end down, the high end up."""
-        quantum = minor_unit(self.currency)
-        return Range.trusted(LOW.quantize(self.low, quantum), HIGH.quantize(self.high, quantum), self.currency,
-                             self.open_high)
+        """Rounded outward to the currency's minor unit: the low end down, the high end up, from the exact
+        ends where a step was inexact (so each shown end is the nearest that holds its exact one); the
+        exact ends are kept."""
+        if self._exact is None:
+            quantum = minor_unit(self.currency)
+            return Range.trusted(LOW.quantize(self.low, quantum), HIGH.quantize(self.high, quantum), self.currency,
+                                 self.open_high, (Fraction(self.low), Fraction(self.high)))
+        digits = minor_digits(self.currency)
+        scale = 10**digits
+        low, high = self._exact
+        return Range.trusted(
+            Decimal(math.floor(low * scale)).scaleb(-digits, LOW), Decimal(math.ceil(high * scale)).scaleb(-digits, HIGH),
+            self.currency, self.open_high, self._exact,
+        )
 
     def whole(self) -> Range:
         """Rounded outward to whole units of the currency (low down, high up): still holds the exact range."""
         return Range.trusted(
             self.low.to_integral_value(ROUND_FLOOR), self.high.to_integral_value(ROUND_CEILING),
-            self.currency, self.open_high,
+            self.currency, self.open_high, self._exact_ends(),
         )
 
     def minus(self, other: Range) -> SignedRange:
@@ -208,18 +276,20 @@ class Range:
         self._same_currency(other, "subtract {other} from {mine}")
         from .signed import SignedRange
 
+        (a, b), (c, d) = self._exact_ends(), other._exact_ends()
         return SignedRange.of(
             LOW.subtract(self.low, other.high), HIGH.subtract(self.high, other.low), self.currency,
-            open_low=other.open_high, open_high=self.open_high,
+            open_low=other.open_high, open_high=self.open_high, exact=(a - d, b - c),
         )
 
     def without(self, part: Range) -> Range:
         """What is left of a total when one of its parts is taken away, end for end (the low end less
         the part's low end, the high end less its high end)."""
         self._same_currency(part, "subtract {other} from {mine}")
+        (a, b), (c, d) = self._exact_ends(), part._exact_ends()
         return Range.trusted(
             max(LOW.subtract(self.low, part.low), Decimal(0)), max(HIGH.subtract(self.high, part.high), Decimal(0)),
-            self.currency, self.open_high,
+            self.currency, self.open_high, (max(a - c, Fraction(0)), max(b - d, Fraction(0))),
         )
 
     def against(self, other: Range) -> SignedRange:
@@ -228,9 +298,11 @@ class Range:
         self._same_currency(other, "compare {mine} with {other}")
         at_low = LOW.subtract(self.low, other.low)
         at_high = HIGH.subtract(self.high, other.high)
+        (a, b), (c, d) = self._exact_ends(), other._exact_ends()
         from .signed import SignedRange
 
-        return SignedRange.of(min(at_low, at_high), max(at_low, at_high), self.currency)
+        return SignedRange.of(min(at_low, at_high), max(at_low, at_high), self.currency,
+                              exact=(min(a - c, b - d), max(a - c, b - d)))
 
     @classmethod
     def zero(cls, currency: str) -> Range:

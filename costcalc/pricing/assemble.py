@@ -41,12 +41,9 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
     currency = plan.currency
     exact = [fx.convert(line.amount, currency) for line in priced]
     # each end of the total split by where that end of each line comes from (model: shares by end)
-    by = {name: Portion.of(
-        Range.total((a for a, line in zip(exact, priced) if line.ends.low == name), currency).low,
-        Range.total((a for a, line in zip(exact, priced) if line.ends.high == name), currency).high,
-        currency,
-        any(a.open_high for a, line in zip(exact, priced) if line.ends.high == name),
-    ) for name in _PROVENANCES}
+    by = {name: _portion([a for a, line in zip(exact, priced) if line.ends.low == name],
+                         [a for a, line in zip(exact, priced) if line.ends.high == name], currency)
+          for name in _PROVENANCES}
     total = Range.total(exact, currency)
     used = {currency, *(line.amount.currency for line in priced)}
     home = None
@@ -75,6 +72,12 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
         complete=not (notices.codes() & INCOMPLETE),
         home=home,
     )
+
+
+def _portion(lows: list[Range], highs: list[Range], currency: str) -> Portion:
+    """The part of a total's low end made of ``lows``' low ends, and of its high end made of ``highs``' high ends."""
+    low, high = Range.total(lows, currency), Range.total(highs, currency)
+    return Portion.of(low.low, high.high, currency, any(a.open_high for a in highs), (low.exact_low, high.exact_high))
 
 
 def _months(date: str, today: dt.date) -> int | None:

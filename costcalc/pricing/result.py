@@ -6,9 +6,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Literal
 
+from pydantic import field_serializer
+
 from .._model import Model
 from ..ratebook.models import Assumption, Citation, Count, Note, Source
 from ..money import Portion, Range, SignedRange
+from ..money.exact import canonical
 from ..planning.plan import Plan
 from .likely import Simulation
 
@@ -32,6 +35,10 @@ class Quantity(Model):
     breakdown: str = ""
     """How the count is made up where it is not a plain count, in whole units: "2 travellers x (27-41 full
     days + 2 days at 75%)", "1 x 3-session bundle + 1 session"; empty for a plain count."""
+
+    @field_serializer("low", "high", when_used="json")
+    def _canonical(self, value: Decimal) -> str:
+        return canonical(value)  # a count: no exponent, no trailing zeros
 
     def __str__(self) -> str:
         if self.breakdown:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from pydantic import PrivateAttr, field_validator
@@ -107,7 +108,8 @@ class FxTable(Model):
         """``value`` in currency ``to`` (amount x rate[to] / rate[from]), each end rounded in its own direction."""
         if value.currency == to:
             return value
-        return value.converted(self.factors(value.currency, to), to)
+        exact = Fraction(self.rate(to)) / Fraction(self.rate(value.currency))
+        return value.converted(self.factors(value.currency, to), to, exact)
 
     def age_days(self, today: dt.date) -> int:
         """Days between the rate date and ``today``."""

@@ -14,6 +14,7 @@ from typing import Any
 from ..ratebook.fx import FxTable
 from ..ratebook.models import Citation, Offer, Source
 from ..money import Range
+from ..money.exact import canonical
 from ..pricing.result import Comparison, Estimate, HomeComparison
 from ..pricing.likely import Simulation
 from . import words
@@ -44,11 +45,17 @@ def _items(items: Sequence[str]) -> str:
 
 
 def _range(prefix: str, value: Range) -> dict[str, Any]:
-    return {f"{prefix}low": value.low, f"{prefix}high": value.high, f"{prefix}open_high": value.open_high}
+    """The range's columns as JSON writes them: ends rounded outward with the minor digits, exact ends canonical."""
+    shown = value.as_json()
+    return {f"{prefix}{key}": shown[key] for key in ("low", "high", "exact_low", "exact_high", "open_high")}
+
+
+def _columns(prefix: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}{key}" for key in ("low", "high", "exact_low", "exact_high", "open_high"))
 
 
 _HOME = (
-    "home_low", "home_high", "home_open_high", "saving_low", "saving_high", "saving_open_low", "saving_open_high",
+    *_columns("home_"), "saving_low", "saving_high", "saving_open_low", "saving_open_high",
     "break_even_low", "break_even_high", "break_even_open_low", "break_even_open_high",
 )
 """Columns of the comparison with home: empty without a home figure."""
@@ -94,7 +101,7 @@ def _citation(cited: Citation | None) -> dict[str, Any]:
 
 _ESTIMATE = (
     "offer_id", "line", "kind", "label", "quantity_low", "quantity_high", "quantity_unit", "quantity_breakdown",
-    "unit_currency", "unit_low", "unit_high", "unit_open_high", "unit_mix", "currency", "low", "high", "open_high",
+    "unit_currency", *_columns("unit_"), "unit_mix", "currency", *_columns(""),
     "provenance", "provenance_low", "provenance_high", "source_id", "source_title", "source_date", "source_quote",
     "assumption_id", "assumption_label", "assumption_ids", "cited", "detail", "notes", "warnings", *_HOME, *_STATS,
 )
@@ -108,10 +115,12 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
         unit = line.unit_price
         rows.append({
             "offer_id": est.offer_id, "line": n, "kind": line.kind, "label": line.label,
-            "quantity_low": line.quantity.low, "quantity_high": line.quantity.high, "quantity_unit": line.quantity.unit,
+            "quantity_low": canonical(line.quantity.low), "quantity_high": canonical(line.quantity.high),
+            "quantity_unit": line.quantity.unit,
             "quantity_breakdown": line.quantity.breakdown,
             "unit_currency": (unit or line.mix[0].price).currency, **(_range("unit_", unit) if unit else {}),
-            "unit_mix": " + ".join(f"{p.count} x {p.price.low}-{p.price.high} ({p.sessions} session(s))" for p in line.mix),
+            "unit_mix": " + ".join(f"{p.count} x {canonical(p.price.low)}-{canonical(p.price.high)} ({p.sessions} session(s))"
+                                   for p in line.mix),
             "currency": line.range.currency, **_range("", line.range),
             "provenance": line.provenance, "provenance_low": line.provenance_low, "provenance_high": line.provenance_high,
             **_citation(line.source),
@@ -127,7 +136,7 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
 
 
 _COMPARISON = (
-    "rank", "offer_id", "region", "condition", "treatment", "basis", "currency", "low", "high", "open_high",
+    "rank", "offer_id", "region", "condition", "treatment", "basis", "currency", *_columns(""),
     "documented_low", "documented_high", "assumed_low", "assumed_high", "user_low", "user_high",
     "complete", "warnings", "notes", "fx_date", *_HOME, *_STATS,
 )
@@ -152,7 +161,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
 
 _OFFERS = (
     "offer_id", "region_code", "region", "condition", "treatment", "provider", "basis", "sessions",
-    "currency", "low", "high", "open_high", "includes", "excludes",
+    "currency", *_columns(""), "includes", "excludes",
     "source_id", "source_title", "source_date", "source_quote",
 )
 
