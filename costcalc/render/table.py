@@ -21,8 +21,9 @@ from ..ratebook.models import Offer, Source
 from ..pricing.result import Comparison, Estimate
 from . import words
 from .bars import ASCII, BLOCKS, draw
+from .stacked import LEAST_WHAT, stacked_lines
 
-__all__ = ["comparison", "estimate", "fx", "offers"]
+__all__ = ["bar_header", "comparison", "estimate", "fx", "offers"]
 
 
 def _box(rule: str) -> Box:
@@ -123,6 +124,27 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     if not est.complete:
         page.print(Text(words.INCOMPLETE, style="bold red"))
     page.gap()
+    page.print(_lines(page, est, locale, width))
+    page.print(Text(words.parts_legend(), style="dim"))
+    _stats(page, est, locale, width)
+    page.section("Compared with the treatment at home", words.home_words(est, locale))
+    page.gap()
+    page.heading("How each line was priced, and where it comes from")
+    numbers = [str(n) for n in range(1, len(est.lines) + 1)]
+    page.bullets((number, text) for number, text in zip(numbers, words.line_story(est, words.QUOTE_LIMIT)))
+    for title, items in words.treatment_scope(est):
+        page.section(title, items)
+    page.section("Stay", words.stay_words(est.stay))
+    page.section("Notes", [words.note_words(note, words.QUOTE_LIMIT) for note in est.notes])
+    page.section("Warnings", words.warning_words(est), style="yellow")
+    page.gap()
+    page.print(Text(words.fx_line(est.fx, locale), style="dim"))
+    return page.text()
+
+
+def _lines(page: _Page, est: Estimate, locale: str, width: int) -> Table:
+    """The lines, the total and its parts: a column each for the quantity, the unit price, the amount and
+    where it comes from; on a page too narrow for that, each line's details under its name."""
     numbers = [str(n) for n in range(1, len(est.lines) + 1)]
     quantities = [str(line.quantity) for line in est.lines]
     prices = [words.unit_price_words(line, locale) for line in est.lines]
@@ -140,6 +162,8 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     if not apart:
         quantities = [f"{q}\nx {p}" for q, p in zip(quantities, prices)]
         middle = [min(_widest("Quantity x price", quantities), max(12, _rest(width, [*ends, 16]) - 1))]
+    if _rest(width, ends + middle) < LEAST_WHAT:
+        return stacked_lines(page.table(), est, locale, width, _PROVENANCE_STYLE)
     table = page.table()
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("What", width=max(8, _rest(width, ends + middle)))
@@ -162,21 +186,7 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     table.add_row("", Text(words.total_words(est), style="bold"), *blank, Text(sums[0], style="bold"), "")
     for (name, _, part_share), amount in zip(parts, sums[1:]):
         table.add_row("", f"  {name}", *blank, amount, part_share, style="dim")
-    page.print(table)
-    page.print(Text(words.parts_legend(), style="dim"))
-    _stats(page, est, locale, width)
-    page.section("Compared with the treatment at home", words.home_words(est, locale))
-    page.gap()
-    page.heading("How each line was priced, and where it comes from")
-    page.bullets((number, text) for number, text in zip(numbers, words.line_story(est, words.QUOTE_LIMIT)))
-    for title, items in words.treatment_scope(est):
-        page.section(title, items)
-    page.section("Stay", words.stay_words(est.stay))
-    page.section("Notes", [words.note_words(note, words.QUOTE_LIMIT) for note in est.notes])
-    page.section("Warnings", words.warning_words(est), style="yellow")
-    page.gap()
-    page.print(Text(words.fx_line(est.fx, locale), style="dim"))
-    return page.text()
+    return table
 
 
 _PROVENANCE_STYLE = {"documented": "green", "assumed": "yellow", "user": "cyan"}
@@ -226,7 +236,7 @@ def _histogram_grid(page: _Page, est: Estimate, locale: str, width: int, block: 
     page.print(grid)
 
 
-def _bar_header(zero: str, top: str, cells: int) -> str:
+def bar_header(zero: str, top: str, cells: int) -> str:
     """``$0`` at the bar's left edge and the scale's top at its right edge (the scale line says it too)."""
     room = cells - cell_len(top)
     if room > cell_len(zero):
@@ -291,7 +301,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     table.add_column("Basis", no_wrap=True)
     under = ([] if apart or not home else ["Saving"]) + ([] if likely_apart or not stats else ["Likely"])
     table.add_column("\n".join(["Total", *under]), justify="right", no_wrap=True, overflow="fold")
-    table.add_column(_bar_header(zero_text, top_text, cells), no_wrap=True, width=cells + 1)
+    table.add_column(bar_header(zero_text, top_text, cells), no_wrap=True, width=cells + 1)
     if likely_apart:
         table.add_column(words.LIKELY_HEAD, justify="right", no_wrap=True, overflow="fold")
     if apart:

@@ -14,32 +14,53 @@ from ..pricing.visits import Itineraries
 
 __all__ = ["Breakdown"]
 
+MIN_WIDTH = 20
+"""The narrowest the text is laid out, before the panel has a size."""
+
 
 class Breakdown(VerticalScroll):
     """The text ``costcalc estimate`` prints for the offer, laid out to the panel's width, and the
     reasoning of every assumption behind it."""
 
+    shown: tuple[Estimate | None, str, Itineraries | str | None] | None = None
+    plain = ""
+    """The text shown, without styles."""
+    laid_out = 0
+    """The width the text shown was laid out to."""
+
     def compose(self):
         yield Static("Choose an offer in the table to see how its total is made.", id="breakdown-text")
 
+    def on_resize(self) -> None:
+        if self.shown is not None and self.line_width() != self.laid_out:  # laid out again to the new width
+            self.show(*self.shown)
+
+    def line_width(self) -> int:
+        """The cells a line may take: the panel's width less its padding and its scrollbar's gutter (kept
+        whether the text scrolls or not, so that the width does not depend on the text)."""
+        return max(MIN_WIDTH, self.scrollable_content_region.width)
+
     def show(self, est: Estimate | None, locale: str, itineraries: Itineraries | str | None = None) -> None:
+        """Lay out the offer's breakdown (None: no offer) to the panel's width."""
+        if self.shown == (est, locale, itineraries) and self.laid_out == self.line_width():
+            return  # shown already, at this width (the table's cursor came back to the same offer)
+        self.shown = (est, locale, itineraries)
         text = self.query_one("#breakdown-text", Static)
         if est is None:
             text.update("No offer selected.")
             return
-        width = max(40, self.scrollable_content_region.width - 1)
-        shown = Text.from_ansi(render_estimate(est, "table", locale=locale, width=width, terminal=True))
+        width = self.laid_out = self.line_width()
+        body = Text.from_ansi(render_estimate(est, "table", locale=locale, width=width, terminal=True))
         if isinstance(itineraries, str):
-            shown.append(f"\nStay or fly home?\n{itineraries}\n")
+            body.append(f"\nStay or fly home?\n{itineraries}\n")
         elif itineraries is not None:
-            shown.append("\n")
-            shown.append(render_itineraries(itineraries, "table", locale=locale, width=width))
+            body.append("\n")
+            body.append(render_itineraries(itineraries, "table", locale=locale, width=width))
         used = assumptions_used(est)
         if used:
-            shown.append("\nAssumptions, and why\n", style="bold")
+            body.append("\nAssumptions, and why\n", style="bold")
             for label, reasoning in used:
-                shown.append(f"- {label}: ", style="yellow")
-                shown.append(f"{reasoning}\n")
-        text.update(shown)
-        self.plain = shown.plain
-        """The text shown, without styles."""
+                body.append(f"- {label}: ", style="yellow")
+                body.append(f"{reasoning}\n")
+        text.update(body)
+        self.plain = body.plain

@@ -69,7 +69,10 @@ class PlanForm(VerticalScroll):
             suggester = SuggestFromList(sorted(self.book.country_codes()), case_sensitive=False)
         elif name == "locale":
             suggester = SuggestFromList(_LOCALES, case_sensitive=False)
-        return Input(getattr(self.state, name), placeholder=placeholder, id=name, suggester=suggester, compact=True)
+        return Input(  # checked by the app, not by Input's own validation (which would clear the mark on blur)
+            getattr(self.state, name), placeholder=placeholder, id=name, suggester=suggester, compact=True,
+            validate_on=(),
+        )
 
     def _offer_choices(self):
         chosen = set(self.state.offers)
@@ -92,7 +95,7 @@ class PlanForm(VerticalScroll):
             yield Input(
                 self.state.city_for(region.code), id=f"city-{region.code}", compact=True,
                 placeholder="blank: the country's rate" if region.countries else "a city, e.g. Bangkok",
-                suggester=SuggestFromList(names, case_sensitive=False) if names else None,
+                suggester=SuggestFromList(names, case_sensitive=False) if names else None, validate_on=(),
             )
             yield Static("", classes="field-error", id=f"city-{region.code}-error")
 

@@ -1,25 +1,45 @@
 """The live comparison: one row per offer, cheapest first, each total with a bar on one shared scale,
-and inside the bar, once simulated, the likely middle (P10 to P90) in a denser shade."""
+and inside the bar, once simulated, the likely middle (P10 to P90) in a denser shade.
+
+Every row shows its whole total (with its "+") and its marks at any width from 80 columns up: the
+columns are laid out for the table's width before the rows go in (see ``costcalc.tui.columns``), the
+treatment name giving way first, then the bar, then the stay."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import DataTable
 
 from ..pricing.result import Comparison
 from ..render import words
 from ..render.bars import BLOCKS, draw
+from ..render.table import bar_header
+from .columns import Column, Step, fit
 
-__all__ = ["BAR_CELLS", "ComparisonTable"]
+__all__ = ["BAR_CELLS", "GIVE_WAY", "ComparisonTable"]
 
 BAR_CELLS = 16
 """Widest range bar, in terminal cells; narrower when the table is (an 80-column terminal)."""
+LEAST_BAR_CELLS = 8
+"""Narrowest range bar; a table with no room for it shows none."""
 REGION_WIDTH = 14
 """Longest region name shown; longer ones are cut with an ellipsis."""
+LEAST_REGION = 8
+"""Narrowest the region column gets, when every column that may give way has."""
+LEAST_TREATMENT = 12
+"""Narrowest treatment name shown; narrower, the column is left out."""
 
-COLUMNS = ("#", "Region", "Total", "Range", "Documented", "Stay", "Notes", "Treatment", "Basis")
-HOME_COLUMNS = (*COLUMNS[:4], "Saving", *COLUMNS[4:])
-"""The columns when the plan gives the cost at home: the saving beside the range bar."""
+GIVE_WAY: tuple[Step, ...] = (
+    ("Treatment", "cut"), ("Documented", "short"), ("Notes", "short"), ("Treatment", "drop"),
+    ("Range", "cut"), ("Stay", "cut"), ("Range", "drop"), ("Stay", "drop"), ("Basis", "drop"),
+    ("Region", "cut"), ("Saving", "drop"),
+)
+"""How the columns give way to a narrow table: the treatment name first, then the bar, then the stay;
+the rank, the total, the documented share and the marks never do (their labels get shorter), the region
+is only shortened."""
 
 
 _OUTLOOK_STYLES = {"saves": "green", "costs more": "red", "either": "yellow"}
@@ -39,59 +59,92 @@ def notes_cell(row: words.Row) -> Text:
     return Text.assemble(*((mark, _MARK_STYLES.get(mark, "bold")) for mark in row.marks))
 
 
+def columns(rows: list[words.Row], home: bool) -> list[Column]:
+    """The comparison's columns at full width, and how far each may give way."""
+    regions = [row.region for row in rows]
+    stays = [words.stay_cell(row.est.stay) for row in rows]
+    short_stays = [words.stay_cell(row.est.stay, short=True) for row in rows]
+    return [
+        Column("#", "#", [str(row.rank) for row in rows]),
+        Column("Region", "Region", regions, least=LEAST_REGION, full=min(REGION_WIDTH, _widest(regions))),
+        Column("Total", "Total", [row.total for row in rows]),
+        Column("Range", "Range", least=LEAST_BAR_CELLS + 1, full=BAR_CELLS + 1),
+        *([Column("Saving", "Saving", [row.saving for row in rows])] if home else []),
+        Column("Documented", "Documented", [row.documented for row in rows], short="Doc."),
+        Column("Notes", "Notes", [row.marks for row in rows], short="!?"),
+        Column("Stay", "Stay", stays, least=_widest(short_stays), stepped=True),
+        Column("Basis", "Basis", [row.basis for row in rows]),
+        Column("Treatment", "Treatment", [row.treatment for row in rows], least=LEAST_TREATMENT),
+    ]
+
+
+def _widest(cells: list[str]) -> int:
+    return max(map(cell_len, cells), default=0)
+
+
+def _cells(row: words.Row, widths: dict[str, int], scale: Decimal) -> list[str | Text]:
+    """The row's cells in the columns shown, each at most its column's width."""
+    est = row.est
+    cells: dict[str, str | Text] = {
+        "#": str(row.rank),
+        "Total": Text(row.total, style="bold", justify="right"),
+        "Saving": saving_text(row),
+        "Documented": row.documented,
+        "Notes": notes_cell(row),
+        "Basis": row.basis,
+    }
+    if "Range" in widths:
+        band = (est.stats.p10, est.stats.p90) if est.stats is not None else None
+        bar = draw(est.total.low, est.total.high, est.total.open_high, scale, widths["Range"] - 1, BLOCKS, band)
+        cells["Range"] = Text(bar, style="cyan")
+    if "Region" in widths:
+        cells["Region"] = Text(row.region)
+        cells["Region"].truncate(widths["Region"], overflow="ellipsis")
+    if "Stay" in widths:
+        cells["Stay"] = words.stay_cell(est.stay, short=cell_len(words.stay_cell(est.stay)) > widths["Stay"])
+    if "Treatment" in widths:
+        cells["Treatment"] = words.short_treatment(row.treatment, widths["Treatment"])
+    return [cells[key] for key in widths]
+
+
 class ComparisonTable(DataTable):
     """The comparison, row by row; the cursor row is the one the breakdown shows."""
+
+    shown: tuple[Comparison, str] | None = None
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
-        self._columns(COLUMNS)
-
-    def _columns(self, names: tuple[str, ...]) -> None:
-        """Show these columns (rebuilt, rows and all, only when they change)."""
-        if tuple(key.value for key in self.columns) != names:
-            self.clear(columns=True)
-            for name in names:
-                self.add_column(name, key=name)
-
-    shown: tuple[Comparison, str] | None = None
 
     def on_resize(self) -> None:
-        if self.shown is not None:  # the bar's width follows the table's
+        if self.shown is not None:  # the columns follow the table's width
             self.show(*self.shown)
 
+    def room(self, rows: int) -> int:
+        """The cells the columns may take: the table's width, less a vertical scrollbar where the rows
+        (and the header) are more than the table's greatest height."""
+        tallest = self.styles.max_height
+        scrolls = tallest is not None and tallest.is_cells and rows + 1 > tallest.cells
+        return self.size.width - self.styles.gutter.width - (self.styles.scrollbar_size_vertical if scrolls else 0)
+
     def show(self, comparison: Comparison, locale: str) -> None:
-        """Replace the rows, keeping the cursor on the same offer where it is still there."""
+        """Replace the rows, keeping the cursor on the same offer where it is still there.
+
+        The columns are rebuilt with fixed widths each time, before the rows go in: a width the table
+        measures from its rows comes a frame late, and a cell drawn in that frame stays cut."""
         self.shown = (comparison, locale)
         selected = self.selected_offer()
-        rows = words.comparison_rows(comparison, locale, treatment_limit=40)
+        rows = words.comparison_rows(comparison, locale, treatment_limit=None)
+        wanted = columns(rows, any(est.home is not None for est in comparison.estimates))
+        laid_out = fit(wanted, self.room(len(rows)), GIVE_WAY, 2 * self.cell_padding)
         scale = words.scale_top(comparison)
-        zero, top = words.scale_ends(scale, comparison.currency, locale)
-        home = any(est.home is not None for est in comparison.estimates)
-        self._columns(HOME_COLUMNS if home else COLUMNS)
-        widest_total = max((len(row.total) for row in rows), default=0)
-        # the bar takes what the rank, region and total leave of the visible width
-        cells = max(8, min(BAR_CELLS, self.size.width - 3 - (REGION_WIDTH + 2) - (widest_total + 2) - 3))
-        self.columns["Range"].label = Text(f"{zero}{top:>{max(cells + 1 - len(zero), len(top) + 1)}}")
-        self.clear()
+        ends = words.scale_ends(scale, comparison.currency, locale)
+        self.clear(columns=True)
+        for key, (width, label) in laid_out.items():
+            self.add_column(bar_header(*ends, width - 1) if key == "Range" else label, width=width, key=key)
+        widths = {key: width for key, (width, _) in laid_out.items()}
         for row in rows:
-            est = row.est
-            band = (est.stats.p10, est.stats.p90) if est.stats is not None else None
-            bar = draw(est.total.low, est.total.high, est.total.open_high, scale, cells, BLOCKS, band)
-            region = row.region if len(row.region) <= REGION_WIDTH else row.region[: REGION_WIDTH - 1] + "…"
-            self.add_row(
-                str(row.rank),
-                region,
-                Text(row.total, style="bold", justify="right"),
-                Text(bar, style="cyan"),
-                *([saving_text(row)] if home else []),
-                row.documented,
-                words.stay_cell(est.stay),
-                notes_cell(row),
-                row.treatment,
-                row.basis,
-                key=est.offer_id,
-            )
+            self.add_row(*_cells(row, widths, scale), key=row.est.offer_id)
         keys = [est.offer_id for est in comparison.estimates]
         if selected in keys:
             self.move_cursor(row=keys.index(selected))

@@ -155,13 +155,15 @@ def stay_words(stay: StaySummary) -> list[str]:
     return found
 
 
-def stay_cell(stay: StaySummary) -> str:
+def stay_cell(stay: StaySummary, short: bool = False) -> str:
     """The stay for a narrow cell, nights and where they come from: ``28-42 n (protocol)``, ``35 n (yours)``,
-    ``no travel``, ``unknown``."""
+    ``no travel``, ``unknown``; ``short``: the nights alone (``28-42 n``)."""
     if stay.nights_from == "none":
         return "no travel"
     if stay.nights is None:
         return "unknown"
+    if short:
+        return f"{stay.nights} n"
     return f"{stay.nights} n ({_NIGHTS_FROM_SHORT.get(stay.nights_from, stay.nights_from)})"
 
 
