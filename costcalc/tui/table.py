@@ -27,7 +27,7 @@ LEAST_BAR_CELLS = 8
 """Narrowest range bar; a table with no room for it shows none."""
 REGION_WIDTH = 14
 """Longest region name shown; longer ones are cut with an ellipsis."""
-LEAST_REGION = 8
+LEAST_REGION = 6
 """Narrowest the region column gets, when every column that may give way has."""
 LEAST_TREATMENT = 12
 """Narrowest treatment name shown; narrower, the column is left out."""
@@ -70,7 +70,7 @@ def columns(rows: list[words.Row], home: bool) -> list[Column]:
         Column("Total", "Total", [row.total for row in rows]),
         Column("Range", "Range", least=LEAST_BAR_CELLS + 1, full=BAR_CELLS + 1),
         *([Column("Saving", "Saving", [row.saving for row in rows])] if home else []),
-        Column("Documented", "Documented", [row.documented for row in rows], short="Doc."),
+        Column("Documented", "Documented", [row.documented_short for row in rows], short="Doc."),
         Column("Notes", "Notes", [row.marks for row in rows], short="!?"),
         Column("Stay", "Stay", stays, least=_widest(short_stays), stepped=True),
         Column("Basis", "Basis", [row.basis for row in rows]),
@@ -89,7 +89,7 @@ def _cells(row: words.Row, widths: dict[str, int], scale: Decimal) -> list[str |
         "#": str(row.rank),
         "Total": Text(row.total, style="bold", justify="right"),
         "Saving": saving_text(row),
-        "Documented": row.documented,
+        "Documented": row.documented_short,
         "Notes": notes_cell(row),
         "Basis": row.basis,
     }

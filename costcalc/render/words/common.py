@@ -67,11 +67,16 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def share(part, total: Range) -> str:
+def share(part, total: Range, compact: bool = False) -> str:
     """The share of the total's low end and of its high end that ``part`` makes up, low end first:
-    ``56% / 94%``; one figure where both are the same; ``n/a`` for an end of zero."""
+    ``56% / 94%`` (``compact``: ``56/94%``, for a narrow column); one figure where both are the same;
+    ``n/a`` for an end of zero."""
     found = [f"{whole_percent(p, t)}%" if t > 0 else "n/a" for p, t in ((part.low, total.low), (part.high, total.high))]
-    return found[0] if found[0] == found[1] else f"{found[0]} / {found[1]}"
+    if found[0] == found[1]:
+        return found[0]
+    if compact and found[0] != "n/a":
+        return f"{found[0].rstrip('%')}/{found[1]}"
+    return f"{found[0]} / {found[1]}"
 
 
 def ends_words(part, locale: str) -> str:

@@ -70,6 +70,9 @@ class Row:
     basis: str
     total: str
     documented: str
+    """The documented share of the total's low end / of its high end: ``56% / 94%``."""
+    documented_short: str
+    """The same for a narrow column: ``56/94%``."""
     marks: str
     saving: str = ""
     """The saving against home, in whole units (``saving_cell``); empty without a home figure."""
@@ -86,6 +89,7 @@ def comparison_rows(cmp: Comparison, locale: str, treatment_limit: int | None = 
             basis=basis_words(est.basis),
             total=format_range(whole_total(est.total), locale),
             documented=share(est.documented, est.total),
+            documented_short=share(est.documented, est.total, compact=True),
             marks=marks(est),
             saving=(saving_cell(est.home.saving, locale) + ("" if est.complete else f" {MARK_INCOMPLETE}"))
             if est.home else "",
