@@ -3,7 +3,7 @@
     >>> from costcalc.verify import verify
     >>> report = verify("examples/expectations.toml")
     >>> report.ok, report.summary
-    (True, '...')
+    (True, '18 expectations: 18 passed, 0 failed')
 
 The file format is described in ``costcalc.verify.expectations``; ``costcalc verify FILE``
 runs it from the command line, and ``write_junit`` saves the report for CI systems.

@@ -176,7 +176,7 @@ def parse_expectations(text: str, path: str = "expectations.toml") -> Expectatio
     for n, table in enumerate(tables):
         # each expectation's keys are looked for in its own lines only: an [[expect]] without one is not
         # told about the next one's
-        own = "\n".join(lines[: ends[n] - 1])
+        own = "\n".join(lines[: max(ends[n] - 1, starts[n])])
         expectations.append(_expectation(table, Spot(path, own, ("expect", n)), n))
     return ExpectationsFile(path, as_of, tuple(expectations))
 
