@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         UnknownLocaleError,
         UnknownOfferError,
         UnknownRegionError,
+        VerifyFileError,
     )
     from .ratebook.fx import FxTable
     from .pricing.itinerary import compare_itineraries
@@ -91,6 +92,7 @@ _HOME = {
     "UnknownOfferError": "errors",
     "UnknownRegionError": "errors",
     "Verdict": "pricing.visits",
+    "VerifyFileError": "errors",
     "Visit": "ratebook.models",
     "VisitStep": "pricing.visits",
     "compare": "pricing.engine",
@@ -146,6 +148,7 @@ __all__ = [
     "UnknownOfferError",
     "UnknownRegionError",
     "Verdict",
+    "VerifyFileError",
     "Visit",
     "VisitStep",
     "compare",

@@ -21,6 +21,7 @@ __all__ = [
     "UnknownLocaleError",
     "UnknownOfferError",
     "UnknownRegionError",
+    "VerifyFileError",
     "closest",
 ]
 
@@ -167,3 +168,7 @@ class RatesFileError(_FileError):
 
 class PlanFileError(_FileError):
     """A plan file that does not parse or validate: an unknown key, a bad value; names the file and line."""
+
+
+class VerifyFileError(_FileError):
+    """An expectations file (``costcalc verify``) that does not parse or validate; names the file and line."""

@@ -22,6 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 TODAY = dt.date(2026, 11, 21)
 """The date estimates in tests are made on: rates of 2026-10-30 are 22 days old."""
+EXAMPLE_PLANS = sorted(p for p in (REPO / "examples").glob("*.toml") if p.name != "expectations.toml")
+"""The example plan files (examples/expectations.toml is a file of expectations, read by costcalc verify)."""
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,9 @@ from costcalc import PlanFileError
 from costcalc.atomic import write_atomically
 from costcalc.planning.planfile import PlanFile, read_plan_file, write_plan_file
 
-from .conftest import REPO
+from .conftest import EXAMPLE_PLANS
 
-EXAMPLES = sorted((REPO / "examples").glob("*.toml"))
+EXAMPLES = EXAMPLE_PLANS
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from costcalc import Plan, PlanFileError, estimate
 from costcalc.planning.planfile import PLAN_KEYS, parse_plan_file
 
-from .conftest import REPO, TODAY
+from .conftest import EXAMPLE_PLANS, REPO, TODAY
 
 GOOD = """\
 offer = "jp-alzheimers-adipose-msc"
@@ -106,7 +106,7 @@ def test_every_top_level_key_is_documented_and_every_plan_field_reachable():
     assert all(PLAN_KEYS.values())
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "examples").glob("*.toml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", EXAMPLE_PLANS, ids=lambda p: p.name)
 def test_every_example_plan_estimates_completely(book, path):
     pf = parse_plan_file(path.read_text(), str(path))
     est = estimate(Plan(offer=pf.offer, **pf.fields), book, today=TODAY)

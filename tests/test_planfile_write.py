@@ -18,10 +18,10 @@ from costcalc.planning.limits import LIMITS
 from costcalc.planning.plan import UNITS, CustomLine
 from costcalc.planning.planfile import PlanFile, format_plan_file, parse_plan_file, plan_file_of, read_plan_file, write_plan_file
 
-from .conftest import REPO, TODAY
+from .conftest import EXAMPLE_PLANS, TODAY
 from .strategies import plans
 
-EXAMPLES = sorted((REPO / "examples").glob("*.toml"))
+EXAMPLES = EXAMPLE_PLANS
 
 
 def exact(value):

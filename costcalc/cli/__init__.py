@@ -1,6 +1,7 @@
 """``costcalc`` on the command line: parse, run, and turn every bad input into one line and exit 2.
 
-With no command on a terminal it opens the terminal UI. Exit status: 0 done; 1 ``rates check`` found problems; 2 bad input (the message says
+With no command on a terminal it opens the terminal UI. Exit status: 0 done; 1 ``rates check`` found problems
+or an expectation of ``verify`` does not hold; 2 bad input (the message says
 what was wrong and what would be valid); 130 interrupted.
 """
 

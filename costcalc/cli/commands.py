@@ -24,6 +24,10 @@ def run(args: argparse.Namespace) -> int:
         return _rates_check(args)
     if args.command == "ui":
         return _ui(args)
+    if args.command == "verify":
+        from .verify import run_verify
+
+        return run_verify(args)
     if args.command == "offers":
         return _offers(args, _locale(args.locale))
     if args.command == "fx":

@@ -227,6 +227,19 @@ def build_parser() -> Parser:
     ui.add_argument("--rates", metavar="PATH", help="a rates folder of your own (default: the shipped rates)")
     ui.add_argument("--as-of", type=_date, metavar="DATE", help="the date for the stale-rates warning (default: today)")
 
+    verify = commands.add_parser(
+        "verify", formatter_class=_formatter, help="check a file of expectations (for testers and CI)",
+        description="Price each plan of an expectations file and check what must hold: the total's or a line's\n"
+        "range, open_high, complete, warnings given or not, the documented share, the likely median.\n"
+        "Prints PASS or FAIL (with every difference, expected vs got) per expectation.\n"
+        "Exit status: 0 when all hold, 1 when any fails, 2 on a bad file.",
+        epilog="examples:\n  costcalc verify examples/expectations.toml\n"
+        "  costcalc verify examples/expectations.toml --junit verify.xml\n",
+    )
+    verify.add_argument("expectations", metavar="FILE", help="the expectations file (TOML; see examples/expectations.toml)")
+    verify.add_argument("--junit", metavar="FILE", help="also write the results as JUnit XML, for CI systems")
+    verify.add_argument("--rates", metavar="PATH", help="a rates folder of your own (default: the shipped rates)")
+
     rates = commands.add_parser(
         "rates", formatter_class=_formatter, help="check a rates folder",
         description="Work with rates folders.", epilog="examples:\n  costcalc rates check\n  costcalc rates check ./my-rates\n",
