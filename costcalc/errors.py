@@ -11,9 +11,11 @@ __all__ = [
     "CurrencyMismatchError",
     "InvalidPlanError",
     "InvalidRangeError",
+    "OutputFileError",
     "PlanFileError",
     "RateNotFoundError",
     "RatesFileError",
+    "ServeOptionError",
     "UnknownCityError",
     "UnknownConditionError",
     "UnknownCountryError",
@@ -158,3 +160,12 @@ class RatesFileError(_FileError):
 
 class PlanFileError(_FileError):
     """A plan file that does not parse or validate: an unknown key, a bad value; names the file and line."""
+
+
+class OutputFileError(_FileError):
+    """A file costcalc was asked to write (a report) that cannot be written there; names the file."""
+
+
+class ServeOptionError(CostcalcError, ValueError):
+    """A way to serve the app that is not possible or not safe: a port in use, a public address without
+    ``--public``."""

@@ -24,6 +24,10 @@ def run(args: argparse.Namespace) -> int:
         return _rates_check(args)
     if args.command == "ui":
         return _ui(args)
+    if args.command == "report":
+        from .report import run_report
+
+        return run_report(args)
     if args.command == "offers":
         return _offers(args, _locale(args.locale))
     if args.command == "fx":
