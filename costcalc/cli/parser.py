@@ -13,6 +13,7 @@ from ..planning import textinput
 from ..planning.fields import DEFAULT_CURRENCY, DISTRIBUTIONS, FIELDS, Field
 from ..render import FORMATS
 from .report import add_report_parser
+from .serve import add_serve_parser
 
 __all__ = ["FORMATS", "build_parser", "parse_range", "parse_rate"]
 
@@ -198,6 +199,7 @@ def build_parser() -> Parser:
     )
     _options(compare, "compare")
     add_report_parser(commands, [plan], _formatter, _report_options)
+    add_serve_parser(commands, _formatter, _date)
 
     fx = commands.add_parser(
         "fx", parents=[output], formatter_class=_formatter, help="show the shipped exchange rates",
