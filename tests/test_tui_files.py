@@ -69,7 +69,7 @@ async def test_export_to_html_writes_the_report_of_the_comparison_shown(app, tmp
         assert f"{rank}. {est.region}" in text and est.offer_id in text
     assert "Flying from (country code) US" in text
     assert "Stay for the whole protocol, or fly home between visits?" in text  # Japan's visits, as the breakdown
-    assert words.comparison_title(app.comparison) in text
+    assert words.comparison_title(app.comparison, "Alzheimer's") in text  # the title the app shows
 
 
 async def test_under_the_web_driver_save_and_export_are_downloads(app, tmp_path, monkeypatch):

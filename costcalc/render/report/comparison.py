@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from ...pricing.result import Comparison
 from ..formatting import format_money
+from ..names import condition_name
 from ..rounding import whole_total
 from .. import words
 from .family import budget_marks
 from .markup import Cell, el, esc, items, table
 from .svg import Bar, range_chart
 
-__all__ = ["BAR", "BAND", "MORE", "comparison", "comparison_chart"]
+__all__ = ["BAND", "BAR", "MORE", "comparison", "comparison_chart", "comparison_title"]
 
 BAR = "The outlined, hatched bar"
 """How the chart draws a hard range, for the legend."""
@@ -18,6 +19,12 @@ MORE = "The arrow ▶"
 """How the chart draws an open high end, for the legend."""
 BAND = "The dense, cross-hatched band inside a bar"
 """How the chart draws a likely band, for the legend."""
+
+
+def comparison_title(cmp: Comparison) -> str:
+    """``Alzheimer's: 4 offers in USD, 2 travellers from US, cheapest first``: the title the terminal UI gives."""
+    names = ", ".join(dict.fromkeys(condition_name(est.condition) for est in cmp.estimates))
+    return words.comparison_title(cmp, names or None)
 
 
 def _caption(row: words.Row, locale: str) -> str:
@@ -43,7 +50,7 @@ def comparison_chart(cmp: Comparison, locale: str) -> str:
     desc = f"Scale {zero} to {end}. " + " ".join(f"{bar.label}: {bar.caption}." for bar in bars)
     chart = range_chart(
         bars, top, lambda amount: format_money(amount, cmp.currency, locale, True), ident="cmp",
-        title=words.comparison_title(cmp), desc=desc, marks=budget_marks(cmp, locale),
+        title=comparison_title(cmp), desc=desc, marks=budget_marks(cmp, locale),
     )
     return el("figure", chart + el("figcaption", esc("Each offer's total from its low to its high end, on one scale")))
 
@@ -69,7 +76,7 @@ def comparison(cmp: Comparison, locale: str) -> str:
     ]
     align = "rlllr" + "r" * (int(stats) + int(home)) + "rl"
     out = comparison_chart(cmp, locale) if cmp.estimates else ""
-    out += table(words.comparison_title(cmp), head, cells, align=align, row_header=1, class_="ranked")
+    out += table(comparison_title(cmp), head, cells, align=align, row_header=1, class_="ranked")
     shared = words.shared_home(cmp, locale)
     if shared:
         out += el("p", esc(shared))

@@ -7,9 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ...pricing.result import Comparison, Itineraries
-from ..names import condition_name
-from .. import words
-from .comparison import comparison
+from .comparison import comparison, comparison_title
 from .markup import el, esc, section
 from .offer import offer
 from .question import made_on, question
@@ -24,16 +22,11 @@ def stylesheet() -> str:
     return resources.files(__package__).joinpath("report.css").read_text(encoding="utf-8")
 
 
-def _title(cmp: Comparison) -> str:
-    names = ", ".join(dict.fromkeys(condition_name(est.condition) for est in cmp.estimates))
-    return words.comparison_title(cmp, names or None)
-
-
 def page(cmp: Comparison, locale: str, itineraries: Mapping[str, Itineraries | str | None]) -> str:
     """The whole HTML document."""
     from ... import __version__
 
-    title = _title(cmp)
+    title = comparison_title(cmp)
     intro = (
         f"Made on {made_on(cmp).isoformat()} by costcalc {__version__}. Every amount is a range, low to high: "
         "what the sources, the stated assumptions and your own figures allow. Each line says where it comes "
