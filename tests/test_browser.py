@@ -1,7 +1,7 @@
 """In a real browser: the served app shows and recomputes the comparison, exports a download; the report
 renders to a picture and a PDF with every offer and source; nothing is requested from another machine.
 
-One Chromium for the module. ``COSTCALC_SCREENSHOTS=1`` also saves the README's pictures in docs/.
+One Chromium for the module. ``COSTCALC_REGENERATE=1`` also saves the README's pictures in docs/.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from .serving import serving
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=missing() or "")
 
-SCREENSHOTS = os.environ.get("COSTCALC_SCREENSHOTS") == "1"
+SCREENSHOTS = os.environ.get("COSTCALC_REGENERATE") == "1"
 REPORT_ARGS = ["--condition", "alzheimers", "--origin", "US", "--as-of", TODAY.isoformat()]
 """The report the README shows."""
 
