@@ -9,8 +9,8 @@ loads nothing from any host but the one serving it.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ServeOptionError
@@ -23,7 +23,7 @@ __all__ = ["DEFAULT_PORT", "INSTALL", "add_serve_parser", "is_loopback", "run_se
 DEFAULT_PORT = 8000
 INSTALL = "pip install 'costcalc[web]'"
 """What to install for ``costcalc serve``."""
-PAGE = Path(__file__).with_name("page")
+PAGE = os.path.join(os.path.dirname(__file__), "page")
 """The folder of the page template (textual-serve's, without outside requests)."""
 
 
@@ -101,9 +101,9 @@ def _app_command(args: argparse.Namespace) -> str:
 
     command = [sys.executable, "-m", "costcalc", "ui"]
     if args.plan:
-        command += ["--plan", str(Path(args.plan).resolve())]
+        command += ["--plan", os.path.abspath(args.plan)]
     if args.rates:
-        command += ["--rates", str(Path(args.rates).resolve())]
+        command += ["--rates", os.path.abspath(args.rates)]
     if args.as_of:
         command += ["--as-of", args.as_of.isoformat()]
     return shlex.join(command)
@@ -128,9 +128,11 @@ def run_serve(args: argparse.Namespace) -> int:
         return 2
     from ..planning.planfile import read_plan_file
     from ..ratebook.loading import load_rates
-    from ..tui import make_app
+    from ..tui.formstate import form_of
 
-    make_app(load_rates(args.rates), plan_file=read_plan_file(args.plan) if args.plan else None, today=args.as_of)
+    book = load_rates(args.rates)  # a bad plan file or rates folder fails here, not in every tab
+    if args.plan:
+        form_of(read_plan_file(args.plan), book)
     sock = _listen(args.host, args.port)
     host, port = sock.getsockname()[:2]
     notice = f"costcalc serve: open {_url(args.host, port)} in a browser (Ctrl+C stops)\n"
