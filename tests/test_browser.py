@@ -12,6 +12,8 @@ import os
 import re
 from urllib.parse import urlparse
 
+from types import SimpleNamespace
+
 import pytest
 
 from costcalc import compare, plans_for
@@ -47,26 +49,25 @@ def browser():
 
 @pytest.fixture(scope="module")
 def app_page(browser):
-    """The served app in a tab, once its comparison is on screen; every request the tab made, and every
-    file it was sent to download."""
+    """The served app in a tab (``page``), once its comparison is on screen; every request the tab made
+    (``requests``), and every file it was sent to download (``downloads``: content disposition, bytes)."""
     if importlib.util.find_spec("textual_serve") is None:
         pytest.skip("textual-serve is not installed (pip install '.[web]')")
     with serving("--as-of", TODAY.isoformat()) as (address, _):
         context = browser.new_context(viewport={"width": 1400, "height": 900})
-        page = context.new_page()
-        page.requests, page.downloads = [], []
-        context.on("request", lambda request: page.requests.append(request.url))
+        tab = SimpleNamespace(page=context.new_page(), requests=[], downloads=[])
+        context.on("request", lambda request: tab.requests.append(request.url))
 
-        def keep(route):
+        def keep(route):  # a download passes through, and is kept
             response = route.fetch()
-            page.downloads.append((response.headers.get("content-disposition", ""), response.body()))
+            tab.downloads.append((response.headers.get("content-disposition", ""), response.body()))
             route.fulfill(response=response)
 
         context.route("**/download/**", keep)
-        page.add_init_script(TRAP)
-        page.goto(address)
-        wait_for_screen(page, lambda lines: any("Germany/Switz" in line and "$" in line for line in lines))
-        yield page
+        tab.page.add_init_script(TRAP)
+        tab.page.goto(address)
+        wait_for_screen(tab.page, lambda lines: any("Germany/Switz" in line and "$" in line for line in lines))
+        yield tab
         context.close()
 
 
@@ -83,48 +84,50 @@ def rows_with(lines: list[str], amounts: list[str]) -> list[int]:
 
 def test_the_served_app_shows_the_comparisons_amounts_cheapest_first(app_page, book):
     expected = totals(book)
-    lines = wait_for_screen(app_page, lambda lines: -1 not in rows_with(lines, expected))
+    lines = wait_for_screen(app_page.page, lambda lines: -1 not in rows_with(lines, expected))
     found = rows_with(lines, expected)
     assert found == sorted(found) and len(set(found)) == len(expected)
     assert any("Alzheimer's: 4 offers in USD" in line for line in lines)
 
 
 def test_typing_into_a_field_moves_the_totals(app_page, book):
+    page = app_page.page
     before, after = totals(book), totals(book, origin="US")
     assert not set(before) & set(after)  # flights change every total
-    lines = wait_for_screen(app_page, lambda lines: any("Flying from" in line for line in lines))
+    lines = wait_for_screen(page, lambda lines: any("Flying from" in line for line in lines))
     row = next(i for i, line in enumerate(lines) if "Flying from" in line)
-    click_cell(app_page, 3, row + 1)  # the field under its label
-    app_page.keyboard.type("US")
-    lines = wait_for_screen(app_page, lambda lines: -1 not in rows_with(lines, after))
+    click_cell(page, 3, row + 1)  # the field under its label
+    page.keyboard.type("US")
+    lines = wait_for_screen(page, lambda lines: -1 not in rows_with(lines, after))
     table = "\n".join(lines[i] for i in rows_with(lines, after))
     assert all(amount not in table for amount in before)
     if SCREENSHOTS:
         japan = next(i for i, line in enumerate(lines) if "Japan" in line and "$" in line)
-        click_cell(app_page, 40, japan)
-        wait_for_screen(app_page, lambda lines: any("Lodging" in line for line in lines))
-        app_page.screenshot(path=str(REPO / "docs" / "serve.png"))
+        click_cell(page, 40, japan)
+        wait_for_screen(page, lambda lines: any("Lodging" in line for line in lines))
+        page.screenshot(path=str(REPO / "docs" / "serve.png"))
 
 
 def test_export_in_the_browser_is_a_download_of_the_report(app_page, book):
-    lines = wait_for_screen(app_page, lambda lines: any("Mexico" in line and "$" in line for line in lines))
-    click_cell(app_page, 40, next(i for i, line in enumerate(lines) if "Mexico" in line and "$" in line))
-    app_page.keyboard.press("Control+e")
-    wait_for_screen(app_page, lambda lines: any("Export the comparison as" in line for line in lines))
-    app_page.keyboard.press("Home")
-    app_page.keyboard.press("Control+k")
-    app_page.keyboard.type("family.html")
-    app_page.keyboard.press("Enter")
+    page = app_page.page
+    lines = wait_for_screen(page, lambda lines: any("Mexico" in line and "$" in line for line in lines))
+    click_cell(page, 40, next(i for i, line in enumerate(lines) if "Mexico" in line and "$" in line))
+    page.keyboard.press("Control+e")
+    wait_for_screen(page, lambda lines: any("Export the comparison as" in line for line in lines))
+    page.keyboard.press("Home")
+    page.keyboard.press("Control+k")
+    page.keyboard.type("family.html")
+    page.keyboard.press("Enter")
     for _ in range(200):
         if app_page.downloads:
             break
-        app_page.wait_for_timeout(50)
+        page.wait_for_timeout(50)
     (disposition, body), = app_page.downloads
     assert "attachment" in disposition and "filename=family.html" in disposition
-    page = body.decode("utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<script" not in page
+    html = body.decode("utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html
     for est in compare(plans_for(book, "alzheimers", origin="US"), book, today=TODAY).estimates:
-        assert est.offer_id in page and format_range(whole_total(est.total), "en_US") in page
+        assert est.offer_id in html and format_range(whole_total(est.total), "en_US") in html
 
 
 def test_the_app_made_no_request_to_another_machine(app_page):
