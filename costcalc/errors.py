@@ -11,9 +11,11 @@ __all__ = [
     "CurrencyMismatchError",
     "InvalidPlanError",
     "InvalidRangeError",
+    "OutputFileError",
     "PlanFileError",
     "RateNotFoundError",
     "RatesFileError",
+    "ServeOptionError",
     "UnknownCityError",
     "UnknownConditionError",
     "UnknownCountryError",
@@ -172,3 +174,12 @@ class PlanFileError(_FileError):
 
 class VerifyFileError(_FileError):
     """An expectations file (``costcalc verify``) that does not parse or validate; names the file and line."""
+
+
+class OutputFileError(_FileError):
+    """A file costcalc was asked to write (a report) that cannot be written there; names the file."""
+
+
+class ServeOptionError(CostcalcError, ValueError):
+    """A way to serve the app that is not possible or not safe: a port in use, a public address without
+    ``--public``."""

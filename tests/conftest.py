@@ -41,3 +41,13 @@ def alzheimers(book):
 def tokyo(book):
     """The documented Japanese protocol in Tokyo: every kind of line, one of them on an assumption."""
     return estimate(Plan(offer="jp-alzheimers-adipose-msc", origin="US", city="Tokyo"), book, today=TODAY)
+
+
+@pytest.fixture
+def app(book):
+    """The terminal UI on the shipped data, dated like every estimate of the tests, in the dark theme."""
+    from costcalc.tui import make_app
+
+    application = make_app(book, today=TODAY)
+    application.theme = "textual-dark"
+    return application

@@ -62,13 +62,6 @@ async def breakdown_of(pilot, offer_id):
     return " ".join(app.query_one("#breakdown").plain.split())
 
 
-@pytest.fixture
-def app(book):
-    application = make_app(book, today=TODAY)
-    application.theme = "textual-dark"
-    return application
-
-
 async def test_it_opens_on_every_alzheimers_offer_cheapest_first(app, book):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -16,7 +16,6 @@ from costcalc.render import render_estimate, words  # noqa: E402
 from costcalc.render.formatting import format_range  # noqa: E402
 from costcalc.render.rounding import whole_total  # noqa: E402
 from costcalc.render.stacked import fit_range  # noqa: E402
-from costcalc.tui import make_app  # noqa: E402
 from costcalc.tui.columns import Column, fit  # noqa: E402
 from costcalc.tui.table import BAR_CELLS, GIVE_WAY, ComparisonTable  # noqa: E402
 
@@ -26,13 +25,6 @@ from .test_tui import table_rows, type_into  # noqa: E402
 WIDTHS = (80, 93, 100, 120, 137, 160)
 CURRENCIES = ("USD", "EUR", "JPY", "INR", "MXN")
 HOME = Range(30000, 30000, "USD")
-
-
-@pytest.fixture
-def app(book):
-    application = make_app(book, today=TODAY)
-    application.theme = "textual-dark"
-    return application
 
 
 def screen(app) -> list[Strip]:

@@ -28,6 +28,14 @@ def run(args: argparse.Namespace) -> int:
         from .verify import run_verify
 
         return run_verify(args)
+    if args.command == "report":
+        from .report import run_report
+
+        return run_report(args)
+    if args.command == "serve":
+        from .serve import run_serve
+
+        return run_serve(args)
     if args.command == "offers":
         return _offers(args, _locale(args.locale))
     if args.command == "fx":

@@ -12,6 +12,8 @@ from typing import NoReturn
 from ..planning import textinput
 from ..planning.fields import DEFAULT_CURRENCY, DISTRIBUTIONS, FIELDS, Field
 from ..render import FORMATS
+from .report import add_report_parser
+from .serve import add_serve_parser
 
 __all__ = ["FORMATS", "build_parser", "parse_range", "parse_rate"]
 
@@ -126,6 +128,14 @@ def _plan_options() -> argparse.ArgumentParser:
     return parent
 
 
+def _report_options(parser: argparse.ArgumentParser) -> None:
+    """compare's options but --format (a report is HTML): which offers, the locale, the rates."""
+    _options(parser, "compare")
+    group = parser.add_argument_group("output")
+    _options(group, "output")
+    group.add_argument("--rates", metavar="PATH", default=None, help="a rates folder of your own (default: the shipped rates)")
+
+
 _ESTIMATE_EXAMPLES = """\
 examples:
   costcalc estimate --offer jp-alzheimers-adipose-msc --origin US --city Tokyo
@@ -199,6 +209,8 @@ def build_parser() -> Parser:
         epilog=_COMPARE_EXAMPLES,
     )
     _options(compare, "compare")
+    add_report_parser(commands, [plan], _formatter, _report_options)
+    add_serve_parser(commands, _formatter, _date)
 
     fx = commands.add_parser(
         "fx", parents=[output], formatter_class=_formatter, help="show the shipped exchange rates",

@@ -6,12 +6,38 @@ import csv
 import io
 import textwrap
 
+import datetime as dt
+
 from .formatting import format_money, format_range
+from ..errors import CostcalcError
+from ..planning.plan import Plan
+from ..pricing.itinerary import compare_itineraries
 from ..pricing.result import Estimate
 from ..pricing.visits import Itineraries, VisitStep
+from ..ratebook.book import RateBook
 from .words import QUOTE_LIMIT, citation, heading, note_words, plural
 
-__all__ = ["render_itineraries", "verdict_words", "visit_words"]
+__all__ = ["FIXED_STAY", "both_ways", "render_itineraries", "strategy_words", "verdict_words", "visit_words"]
+
+
+FIXED_STAY = "Your plan sets the nights or the round trips: leave both out to compare one long stay with a " \
+    "round trip per visit."
+"""Why a plan that fixes its nights or trips is not priced both ways."""
+
+
+def both_ways(
+    plan: Plan, book: RateBook, today: dt.date | None = None, fixed: str = FIXED_STAY
+) -> Itineraries | str | None:
+    """The plan priced as one stay and as a round trip per visit, when its offer has visits; why not
+    (``fixed`` when the plan sets its nights or trips, else the error's message); None without visits."""
+    if not book.offer(plan.offer).protocol.visits:
+        return None
+    if plan.nights is not None or plan.trips is not None:
+        return fixed
+    try:
+        return compare_itineraries(plan, book, today=today)
+    except CostcalcError as exc:
+        return str(exc)
 
 
 def _people(it: Itineraries) -> str:
@@ -57,7 +83,8 @@ def visit_words(index: int, step: VisitStep) -> str:
     return f"Visit {index}: {step.label}: {days}, {nights}{sessions}{when}{dated}"
 
 
-def _strategy_words(name: str, est: Estimate | None, locale: str) -> str:
+def strategy_words(name: str, est: Estimate | None, locale: str) -> str:
+    """``One stay: 1 round trip(s), 22-29 night(s) away: <total> (travel and stay <part>)``."""
     if est is None:
         return f"{name}: not priced"
     stay = est.stay
@@ -84,8 +111,8 @@ def _text(it: Itineraries, locale: str, markdown: bool) -> str:
             out.append(f"{'  ' if markdown else '    '}gap: {citation(step.gap_source, None if markdown else 70)}")
     out.append("")
     out.append("## Both ways" if markdown else "Both ways")
-    out.append(f"{bullet}{_strategy_words('One stay', it.stay, locale)}")
-    out.append(f"{bullet}{_strategy_words('A round trip per visit', it.return_trips, locale)}")
+    out.append(f"{bullet}{strategy_words('One stay', it.stay, locale)}")
+    out.append(f"{bullet}{strategy_words('A round trip per visit', it.return_trips, locale)}")
     out.append(f"{bullet}both include the treatment, {format_range(est.subtotal(treatment=True), locale)}, which does not change")
     if est.notes:
         out.append("")

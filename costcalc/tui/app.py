@@ -18,14 +18,16 @@ from ..ratebook.book import RateBook
 from ..pricing.engine import compare
 from ..errors import CostcalcError
 from ..ratebook.fx import STALE_AFTER_DAYS
-from ..pricing.itinerary import compare_itineraries
 from ..planning.plan import Plan
 from ..planning.planfile import PlanFile, read_plan_file, write_plan_file
 from ..render import SUFFIXES, render_comparison
+from ..render.itineraries import both_ways
+from ..render.report import render_report
 from ..render.words import comparison_title
 from ..pricing.result import Comparison
 from ..pricing.visits import Itineraries
 from .breakdown import Breakdown
+from .delivery import deliver
 from .form import PlanForm, condition_name
 from .formstate import FormState, build, form_of, plan_file_of_form
 from .screens import HelpScreen, PathScreen
@@ -33,7 +35,11 @@ from .table import ComparisonTable
 
 __all__ = ["CostcalcApp"]
 
-EXPORT_FORMATS = SUFFIXES
+EXPORT_FORMATS = {**SUFFIXES, ".htm": "html", ".html": "html"}
+"""File suffixes Ctrl+E writes and the format each picks: render's, and the HTML report."""
+
+FIXED_STAY = "Clear Nights and Round trips to compare one long stay with a round trip per visit."
+"""Why the breakdown does not show both ways through a plan that fixes its nights or trips."""
 
 SAMPLES = 10_000
 """Draws of each offer's simulated total (the band in its bar, the histogram in the breakdown), with
@@ -167,14 +173,9 @@ class CostcalcApp(App[None]):
     def _itineraries(self, offer_id: str | None) -> Itineraries | str | None:
         """Both ways through the selected offer's visits, or why they are not shown."""
         plan = self.plans.get(offer_id or "")
-        if plan is None or not self.book.offer(plan.offer).protocol.visits:
+        if plan is None:
             return None
-        if plan.nights is not None or plan.trips is not None:
-            return "Clear Nights and Round trips to compare one long stay with a round trip per visit."
-        try:
-            return compare_itineraries(plan, self.book, today=self.today)
-        except CostcalcError as exc:
-            return str(exc)
+        return both_ways(plan, self.book, self.today, FIXED_STAY)
 
     # --- files -----------------------------------------------------------------------------
 
@@ -184,11 +185,12 @@ class CostcalcApp(App[None]):
     def action_save(self) -> None:
         def save(path: str) -> str | None:
             try:
-                write_plan_file(path, plan_file_of_form(self.query_one(PlanForm).state, self.book))
+                plan_file = plan_file_of_form(self.query_one(PlanForm).state, self.book)
+                where = deliver(self, path, lambda target: write_plan_file(target, plan_file))
             except (CostcalcError, ValueError) as exc:
                 return str(exc)
             self.plan_path = path
-            self.notify(f"Saved the plan to {path}", title="Saved")
+            self.notify(f"Saved the plan to {where}", title="Saved")
             return None
 
         self._ask("Save the plan as", "A TOML plan file; costcalc compare --plan FILE reads it.", self.plan_path or "plan.toml", save)
@@ -213,15 +215,27 @@ class CostcalcApp(App[None]):
                 return f"unknown file type {Path(path).suffix or '(none)'!r}; valid: {', '.join(EXPORT_FORMATS)}"
             if self.comparison is None:
                 return "nothing to export yet: fix the highlighted field first"
-            text = render_comparison(self.comparison, fmt, locale=self.locale, width=100, terminal=False)
+            text = self._exported(fmt)
             try:
-                write_atomically(path, text)
+                where = deliver(self, path, lambda target: write_atomically(target, text))
             except OSError as exc:
                 return f"cannot write {path}: {exc.strerror or exc}"
-            self.notify(f"Exported the comparison to {path}", title="Exported")
+            self.notify(f"Exported the comparison to {where}", title="Exported")
             return None
 
-        self._ask("Export the comparison as", "The file type picks the format: .csv, .json, .md or .txt.", "comparison.csv", export)
+        self._ask(
+            "Export the comparison as",
+            "The file type picks the format: .csv, .json, .md, .txt, or .html (a report to share or print).",
+            "comparison.csv", export,
+        )
+
+    def _exported(self, fmt: str) -> str:
+        """The comparison shown, in ``fmt``; ``html``: the report, with both ways through each offer's visits."""
+        assert self.comparison is not None
+        if fmt == "html":
+            itineraries = {offer: self._itineraries(offer) for offer in self.plans}
+            return render_report(self.comparison, locale=self.locale, itineraries=itineraries)
+        return render_comparison(self.comparison, fmt, locale=self.locale, width=100, terminal=False)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -11,19 +11,15 @@ from textual.widgets import Input, Label, Select, SelectionList, Static
 
 from ..planning.fields import FIELDS
 from ..ratebook.book import RateBook
+from ..render.names import condition_name
 from .formstate import TEXT_FIELDS, FormState
 
-__all__ = ["PlanForm"]
+__all__ = ["PlanForm", "condition_name"]
 
-_CONDITION_NAMES = {"als": "ALS", "alzheimers": "Alzheimer's"}
 _LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT", "ja_JP", "hi_IN", "sr_RS", "de_CH", "pt_BR")
 
 _INPUTS = tuple(f.name for f in TEXT_FIELDS if f.name != "currency")
 """Ids of the fields typed into an Input (the currency is chosen from a list)."""
-
-
-def condition_name(condition: str) -> str:
-    return _CONDITION_NAMES.get(condition, condition.replace("-", " ").capitalize())
 
 
 class PlanForm(VerticalScroll):

@@ -74,7 +74,7 @@ convert through the euro. Rates older than 30 days are flagged.
 | ↑ ↓ in the table | choose the offer the breakdown shows |
 | Ctrl+S | save the plan as a TOML plan file (`costcalc compare --plan FILE` reads it) |
 | Ctrl+O | open a plan file |
-| Ctrl+E | export the comparison (.csv, .json or .md) |
+| Ctrl+E | export the comparison (.csv, .json, .md, or .html: a report to share or print) |
 | Ctrl+T | switch between the dark and the light theme |
 | ? | this help |
 | Ctrl+Q | quit |

@@ -1,0 +1,95 @@
+"""Save and export from the app: files in a terminal, downloads in a browser; Ctrl+E to .html writes the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+pytest.importorskip("textual")
+
+from costcalc.planning.planfile import parse_plan_file  # noqa: E402
+from costcalc.render import words  # noqa: E402
+from costcalc.tui.app import CostcalcApp  # noqa: E402
+from costcalc.tui.delivery import deliver  # noqa: E402
+from costcalc.tui.table import ComparisonTable  # noqa: E402
+
+from .pagetext import text_of  # noqa: E402
+from .test_tui import type_into  # noqa: E402
+
+
+def test_in_a_terminal_the_file_is_written_where_asked(tmp_path):
+    target = tmp_path / "plan.toml"
+    where = deliver(SimpleNamespace(is_web=False), str(target), lambda path: path.write_text("x = 1\n"))
+    assert where == str(target) and target.read_text() == "x = 1\n"
+
+
+def test_in_a_browser_the_file_is_offered_as_a_download_of_the_same_name(tmp_path):
+    offered = []
+
+    def deliver_binary(path, *, save_filename):
+        offered.append((save_filename, Path(path).read_text(), Path(path).parent))
+
+    app = SimpleNamespace(is_web=True, deliver_binary=deliver_binary)
+    where = deliver(app, str(tmp_path / "sub" / "plan.toml"), lambda path: path.write_text("x = 1\n"))
+    (name, text, folder), = offered
+    assert (name, text) == ("plan.toml", "x = 1\n") and where == "plan.toml, a download in your browser"
+    assert not folder.exists() and not (tmp_path / "sub").exists()  # nothing left behind on the server
+
+
+def test_a_write_that_fails_offers_nothing(tmp_path):
+    offered = []
+    app = SimpleNamespace(is_web=True, deliver_binary=lambda *a, **k: offered.append(a))
+
+    def fail(path):
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        deliver(app, "plan.toml", fail)
+    assert offered == []
+
+
+async def export(pilot, path):
+    pilot.app.query_one(ComparisonTable).focus()  # keys go to the app, not to a field
+    await pilot.press("ctrl+e")
+    await type_into(pilot, "#path", str(path))
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_export_to_html_writes_the_report_of_the_comparison_shown(app, tmp_path):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_into(pilot, "#origin", "US")
+        await export(pilot, tmp_path / "family.html")
+        page = (tmp_path / "family.html").read_text(encoding="utf-8")
+    text = text_of(page)
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page
+    for rank, est in enumerate(app.comparison.estimates, 1):
+        assert f"{rank}. {est.region}" in text and est.offer_id in text
+    assert "Flying from (country code) US" in text
+    assert "Stay for the whole protocol, or fly home between visits?" in text  # Japan's visits, as the breakdown
+    assert words.comparison_title(app.comparison, "Alzheimer's") in text  # the title the app shows
+
+
+async def test_under_the_web_driver_save_and_export_are_downloads(app, tmp_path, monkeypatch):
+    offered = {}
+
+    def deliver_binary(path, *, save_filename):
+        offered[save_filename] = Path(path).read_text(encoding="utf-8")
+
+    monkeypatch.setattr(CostcalcApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(app, "deliver_binary", deliver_binary)
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_into(pilot, "#travellers", "3")
+        app.query_one(ComparisonTable).focus()
+        await pilot.press("ctrl+s")
+        await type_into(pilot, "#path", "family.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        await export(pilot, "family.csv")
+    assert sorted(offered) == ["family.csv", "family.toml"]
+    assert parse_plan_file(offered["family.toml"]).fields["travellers"] == 3
+    assert offered["family.csv"].startswith("rank,")
+    assert list(tmp_path.iterdir()) == []  # nothing written where the server runs
