@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ...pricing.result import Comparison, Itineraries
+    from ...pricing.result import Comparison
+    from ...pricing.visits import Itineraries
 
 __all__ = ["render_report"]
 

@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
-from ...pricing.result import Comparison, Itineraries
+from ...pricing.result import Comparison
+
+from ...pricing.visits import Itineraries
 from .comparison import comparison, comparison_title
 from .markup import el, esc, section
 from .offer import offer

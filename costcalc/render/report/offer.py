@@ -3,7 +3,9 @@ the stay, stay-or-return, the cost at home and the likely cost."""
 
 from __future__ import annotations
 
-from ...pricing.result import Estimate, Itineraries, Line
+from ...pricing.result import Estimate, Line
+
+from ...pricing.visits import Itineraries
 from ...ratebook.models import Citation
 from ..formatting import format_range
 from ..itineraries import strategy_words, verdict_words, visit_words

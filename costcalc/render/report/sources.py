@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from ...pricing.result import Comparison, Itineraries
+from ...pricing.result import Comparison
+
+from ...pricing.visits import Itineraries
 from ...ratebook.models import Source
 from .markup import el, esc, items, link
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...money import Range
-from ...pricing.result import Comparison, Estimate, Simulation
+from ...pricing.result import Comparison, Estimate
+from ...pricing.likely import Simulation
 from ..formatting import format_money, format_range
 from ..rounding import whole
 from .common import amounts, short_treatment
