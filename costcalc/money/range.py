@@ -7,7 +7,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CurrencyMismatchError, InvalidRangeError, UnknownCurrencyError
-from .currency import HIGH, LOW, as_decimal, check_currency, minor_unit
+from .currency import HIGH, LOW, as_decimal, check_currency, computed, minor_unit
 
 if TYPE_CHECKING:
     from .signed import SignedRange
@@ -191,7 +191,8 @@ class Range:
     def rounded(self) -> Range:
         """Rounded outward to the currency's minor unit: the low end down, the high end up."""
         quantum = minor_unit(self.currency)
-        return Range.trusted(LOW.quantize(self.low, quantum), HIGH.quantize(self.high, quantum), self.currency,
+        high = computed(self.high, self.currency)
+        return Range.trusted(LOW.quantize(self.low, quantum), HIGH.quantize(high, quantum), self.currency,
                              self.open_high)
 
     def whole(self) -> Range:
@@ -218,7 +219,7 @@ class Range:
         the part's low end, the high end less its high end)."""
         self._same_currency(part, "subtract {other} from {mine}")
         return Range.trusted(
-            max(LOW.subtract(self.low, part.low), Decimal(0)), max(HIGH.subtract(self.high, part.high), Decimal(0)),
+            max(Decimal(0), LOW.subtract(self.low, part.low)), max(Decimal(0), HIGH.subtract(self.high, part.high)),
             self.currency, self.open_high,
         )
 

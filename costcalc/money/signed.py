@@ -7,7 +7,7 @@ from decimal import Decimal
 from pydantic import model_validator
 
 from .._model import Model
-from .currency import HIGH, LOW, minor_unit
+from .currency import HIGH, LOW, computed, minor_unit
 from .range import Range
 
 __all__ = ["Portion", "SignedRange"]
@@ -60,7 +60,8 @@ class SignedRange(Model):
     def rounded(self) -> SignedRange:
         """Rounded outward to the currency's minor unit."""
         quantum = minor_unit(self.currency)
-        return SignedRange.of(LOW.quantize(self.low, quantum), HIGH.quantize(self.high, quantum), self.currency,
+        low, high = computed(self.low, self.currency), computed(self.high, self.currency)
+        return SignedRange.of(LOW.quantize(low, quantum), HIGH.quantize(high, quantum), self.currency,
                               open_low=self.open_low, open_high=self.open_high)
 
 
@@ -85,5 +86,6 @@ class Portion(Model):
     def of(cls, low: Decimal, high: Decimal, currency: str, open_high: bool = False) -> Portion:
         """Parts computed from valid ranges (not validated again), rounded outward to the minor unit."""
         quantum = minor_unit(currency)
+        low, high = computed(low, currency), computed(high, currency)
         return cls.derived(low=LOW.quantize(low, quantum), high=HIGH.quantize(high, quantum), currency=currency,
                            open_high=open_high)

@@ -10,11 +10,12 @@ from typing import Any
 from pydantic import PrivateAttr, field_validator
 
 from .._model import Model
+from ..bounds import MAX_RATE, MIN_RATE
 from ..errors import CostcalcError, RateNotFoundError, RatesFileError
 from ..money import HIGH, LOW, Range, as_decimal, check_currency
 from ..tomlfile import parse_toml
 
-__all__ = ["STALE_AFTER_DAYS", "FxTable", "euro_rates", "parse_fx"]
+__all__ = ["STALE_AFTER_DAYS", "FxTable", "euro_rates", "parse_fx", "rate_bounds"]
 
 STALE_AFTER_DAYS = 30
 """Rates older than this many days (against the estimate's date) give a visible warning."""
@@ -27,13 +28,27 @@ def euro_rates(rates: Any) -> dict[str, Decimal]:
     clean = {}
     for code, value in rates.items():
         check_currency(code)
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and _finite(value) and value > MAX_RATE:
+            raise ValueError(rate_bounds(code, value))  # before as_decimal, whose limit is that of amounts
         amount = as_decimal(value, f"rate of {code}")
-        if amount == 0:
-            raise ValueError(f"rate of {code} is 0; a rate is units of {code} per 1 EUR, above 0")
+        if not MIN_RATE <= amount <= MAX_RATE:
+            raise ValueError(rate_bounds(code, value))
         if code == "EUR" and amount != 1:
             raise ValueError("EUR is the base: its rate is 1 and cannot be overridden")
         clean[code] = amount
     return clean
+
+
+def rate_bounds(code: str, value: Any) -> str:
+    """The message for a rate out of bounds: the rate and the bounds."""
+    return (
+        f"rate of {code} {value} is out of bounds; a rate is units of {code} per 1 EUR, "
+        f"from {MIN_RATE:f} to {MAX_RATE:f}"
+    )
+
+
+def _finite(value: int | Decimal) -> bool:
+    return isinstance(value, int) or value.is_finite()
 
 
 class FxTable(Model):
