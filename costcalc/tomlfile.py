@@ -18,6 +18,8 @@ def parse_toml(text: str, path: str, error: type[RatesFileError | PlanFileError]
     """Parse TOML keeping every float as an exact Decimal; errors (``error``) name file and line."""
     try:
         return tomllib.loads(text, parse_float=Decimal)
+    except RecursionError:
+        raise error("not valid TOML for costcalc: arrays or tables nested too deeply", path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _AT_LINE.search(message)
