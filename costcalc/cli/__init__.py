@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from .options import forget_given
 from .parser import build_parser
 
 __all__ = ["main", "run_main"]
@@ -22,6 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, or a bad option (already printed on one line)
         return int(exc.code or 0)
+    forget_given(args)
     if args.version:
         from .. import __version__
 

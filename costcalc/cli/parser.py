@@ -12,12 +12,18 @@ from typing import NoReturn
 from ..planning import textinput
 from ..planning.fields import DEFAULT_CURRENCY, DISTRIBUTIONS, FIELDS, Field
 from ..render import FORMATS
+from .options import ONCE, register
 
 __all__ = ["FORMATS", "build_parser", "parse_range", "parse_rate"]
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with one-line errors: the problem and where to read more, no usage dump."""
+    """argparse with one-line errors: the problem and where to read more, no usage dump; each option
+    taken once and never empty (see ``costcalc.cli.options``)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        register(self)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
@@ -131,14 +137,16 @@ examples:
   costcalc estimate --plan examples/tokyo-with-quotes.toml --format markdown
   costcalc estimate --offer jp-alzheimers-adipose-msc --origin US --itinerary both
   costcalc estimate --plan examples/four-line-model.toml --simulate 100000 --json
-"""
+
+""" + ONCE + "\n"
 
 _COMPARE_EXAMPLES = """\
 examples:
   costcalc compare --condition alzheimers --origin US
   costcalc compare --offers jp-alzheimers-adipose-msc,mx-alzheimers --currency EUR --nights 21
   costcalc compare --condition als --origin US --format csv > als.csv
-"""
+
+""" + ONCE + "\n"
 
 _MAIN = """\
 Treatment cost ranges abroad, with the trips, stay and companions they need.
@@ -152,7 +160,8 @@ examples:
   costcalc compare --condition alzheimers --origin US --currency EUR
   costcalc estimate --offer jp-alzheimers-adipose-msc --origin US --json
   costcalc rates check ./my-rates
-"""
+
+""" + ONCE + "\n"
 
 
 def build_parser() -> Parser:
@@ -165,7 +174,7 @@ def build_parser() -> Parser:
     offers = commands.add_parser(
         "offers", parents=[output], formatter_class=_formatter, help="list the documented offers",
         description="Every documented offer: price, basis, what it includes, source and date.",
-        epilog="examples:\n  costcalc offers --condition alzheimers\n  costcalc offers --region JP --json\n",
+        epilog="examples:\n  costcalc offers --condition alzheimers\n  costcalc offers --region JP --json\n\n" + ONCE + "\n",
     )
     offers.add_argument("--condition", metavar="ID", help="only offers for this condition, e.g. alzheimers, als")
     offers.add_argument("--region", metavar="CODE", help="only offers in this region, e.g. JP, IN, DE-CH")
@@ -192,7 +201,7 @@ def build_parser() -> Parser:
     fx = commands.add_parser(
         "fx", parents=[output], formatter_class=_formatter, help="show the shipped exchange rates",
         description="The euro reference rates costcalc converts with: their date, source, and units per 1 EUR.",
-        epilog="examples:\n  costcalc fx\n  costcalc fx --currency JPY,INR\n",
+        epilog="examples:\n  costcalc fx\n  costcalc fx --currency JPY,INR\n\n" + ONCE + "\n",
     )
     fx.add_argument("--currency", metavar="CODE[,CODE]", help="only these currencies")
 
