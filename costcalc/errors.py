@@ -18,6 +18,7 @@ __all__ = [
     "UnknownConditionError",
     "UnknownCountryError",
     "UnknownCurrencyError",
+    "UnknownLineError",
     "UnknownLocaleError",
     "UnknownOfferError",
     "UnknownRegionError",
@@ -80,12 +81,28 @@ class _UnknownName(CostcalcError, LookupError):
         self.value = value
         self.valid = valid
         shown = ", ".join(valid) if len(valid) <= 40 else ", ".join(valid[:20]) + f", ... ({len(valid)} in all)"
-        message = self.lead.format(what=self.what, value=value) + _did_you_mean(value, valid)
+        if not isinstance(value, str):  # a wrong type from a script: named as it is, with no suggestion
+            message = self.lead.format(what=self.what, value=_Shown(value)) + f" (of type {type(value).__name__}, not text)"
+        elif len(value) > 80:
+            message = self.lead.format(what=self.what, value=_Shown(value))
+        else:
+            message = self.lead.format(what=self.what, value=value) + _did_you_mean(value, valid)
         if hint:
             message += f"; {hint}"
         if valid:
             message += f"; valid: {shown}"
         super().__init__(message)
+
+
+class _Shown:
+    """A value as a message shows it: its repr, cut to 80 characters."""
+
+    def __init__(self, value: object) -> None:
+        shown = repr(value)
+        self.text = shown if len(shown) <= 80 else shown[:77] + "..."
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 class UnknownOfferError(_UnknownName):
@@ -116,6 +133,13 @@ class UnknownCurrencyError(_UnknownName):
     """A currency code that is not an ISO 4217 code."""
 
     what = "currency code"
+
+
+class UnknownLineError(_UnknownName):
+    """A line named for a distribution (a ``[distributions]`` key) that is no line's kind or label."""
+
+    what = "line"
+    lead = "no line {value!r} to read with a distribution"
 
 
 class UnknownLocaleError(_UnknownName):

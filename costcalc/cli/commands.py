@@ -7,7 +7,7 @@ import shutil
 import sys
 
 from ..ratebook.book import RateBook
-from ..errors import InvalidPlanError, UnknownRegionError
+from ..errors import InvalidPlanError, UnknownLineError, UnknownRegionError
 from ..ratebook.loading import load_rates
 from ..planning.planfile import read_plan_file
 from ..planning.request import request_of_options
@@ -32,9 +32,12 @@ def run(args: argparse.Namespace) -> int:
     request = request_of_options(args, planfile, comparing=args.command == "compare")
     book = load_rates(args.rates)
     resolved = resolve(request, book)
-    if args.command == "estimate":
-        return _estimate(args, resolved, book)
-    return _compare(args, resolved, book)
+    try:
+        if args.command == "estimate":
+            return _estimate(args, resolved, book)
+        return _compare(args, resolved, book)
+    except UnknownLineError as exc:  # a [distributions] key of the plan file: named at its line
+        raise request.traced(exc, "distributions", (getattr(exc, "key", ""),)) from None
 
 
 def _print(text: str) -> None:
@@ -71,6 +74,7 @@ def _estimate(args, resolved: Resolved, book: RateBook) -> int:
         if args.itinerary == "both":
             from ..render.itineraries import render_itineraries
 
+            _lines_named([est for est in (both.stay, both.return_trips) if est is not None])
             _print(render_itineraries(both, fmt, locale=locale, width=width, terminal=terminal))
             return 0
         est = both.return_trips if args.itinerary == "return" else both.stay
@@ -82,8 +86,16 @@ def _estimate(args, resolved: Resolved, book: RateBook) -> int:
     return 0
 
 
+def _lines_named(estimates) -> None:
+    """Every line the plan's distributions name is a line priced (UnknownLineError otherwise)."""
+    from ..pricing.distributions import check_distributions
+
+    check_distributions({name for est in estimates for name in est.plan.distributions}, estimates)
+
+
 def _with_stats(result, args):
     """The estimate or comparison with its likely costs when --simulate is given (numpy is imported only then)."""
+    _lines_named(getattr(result, "estimates", None) or [result])
     if not args.simulate:
         return result
     from ..pricing.sampling import with_stats

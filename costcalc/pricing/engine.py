@@ -12,6 +12,7 @@ from ..planning.plan import Plan
 from ..ratebook.book import RateBook
 from ..ratebook.fx import STALE_AFTER_DAYS, FxTable
 from ..ratebook.models import Count, Offer
+from .arguments import check_call
 from .custom import price_custom
 from .flights import price_flights
 from .lines import Notices, Priced, Quote
@@ -33,6 +34,7 @@ def estimate(plan: Plan, book: RateBook, *, today: dt.date | None = None) -> Est
 
     ``today`` (default: the system date) is only used to warn about stale exchange rates.
     """
+    check_call(plan, book, today)
     offer = book.offer(plan.offer)
     fx = book.fx.with_overrides(plan.rates)
     fx.rate(plan.currency)  # an unknown output currency fails before any work
@@ -179,6 +181,7 @@ def _fx_used(fx: FxTable, used: set[str], age: int, book: RateBook) -> FxUsed:
 
 def compare(plans: Sequence[Plan], book: RateBook, *, today: dt.date | None = None) -> Comparison:
     """Estimate several plans in one currency, sorted cheapest first (low end, then high end)."""
+    check_call(plans, book, today, "plans")
     if not plans:
         raise InvalidPlanError("compare needs at least one plan")
     currencies = {plan.currency for plan in plans}
