@@ -10,7 +10,7 @@ from typing import Any
 from .bounds import size_words
 from .errors import PlanFileError, RatesFileError
 
-__all__ = ["check_path", "read_bytes", "read_text"]
+__all__ = ["check_path", "os_problem", "read_bytes", "read_text"]
 
 _KINDS = (
     (stat.S_ISDIR, "is a folder"),
@@ -46,7 +46,7 @@ def read_bytes(path: Any, *, limit: int, error: type[PlanFileError | RatesFileEr
     try:
         fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise error(_problem(exc, name, what), name) from None
+        raise error(os_problem(exc, name, what), name) from None
     try:
         info = os.fstat(fd)
         for test, words in _KINDS:
@@ -56,7 +56,7 @@ def read_bytes(path: Any, *, limit: int, error: type[PlanFileError | RatesFileEr
             raise error(_too_large(info.st_size, limit, what), name)
         data = _read_at_most(fd, limit + 1)
     except OSError as exc:
-        raise error(_problem(exc, name, what), name) from None
+        raise error(os_problem(exc, name, what), name) from None
     finally:
         os.close(fd)
     if len(data) > limit:  # it grew after the size was read
@@ -91,7 +91,7 @@ def _too_large(size: int, limit: int, what: str) -> str:
     return f"is {size_words(size)}; a {what} may be at most {size_words(limit)}"
 
 
-def _problem(exc: OSError, path: str, what: str) -> str:
+def os_problem(exc: OSError, path: str, what: str) -> str:
     """What an OSError means for a file someone named, and what would do instead."""
     if isinstance(exc, FileNotFoundError) or exc.errno == errno.ENOTDIR:
         return f"no such {what}; give the path of an existing {what}"

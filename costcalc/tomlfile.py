@@ -52,6 +52,11 @@ def line_of(text: str, loc: tuple[Any, ...]) -> int | None:
                     if seen == nxt:
                         start = n
                         break
+            else:  # no such [[table]]: an inline array ``name = [...]``, whose items have no lines of their own
+                key = re.compile(r"^\s*" + re.escape(part) + r"\s*=")
+                inline = next((n for n in range(start, len(lines)) if key.match(lines[n])), None)
+                if inline is not None:
+                    return inline + 1
             i += 2
             continue
         if isinstance(part, str):

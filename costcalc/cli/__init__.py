@@ -36,12 +36,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["ui"])
     from ..errors import CostcalcError
 
+    command = f"{args.command} {args.rates_command}" if args.command == "rates" else args.command
     try:
         from .commands import run
 
         return run(args)
     except CostcalcError as exc:
-        sys.stderr.write(f"costcalc {args.command}: error: {exc}\n")
+        sys.stderr.write(f"costcalc {command}: error: {exc}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("costcalc: interrupted\n")
@@ -55,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("COSTCALC_DEBUG"):
             raise
         sys.stderr.write(
-            f"costcalc {args.command}: internal error: {type(exc).__name__}: {exc} "
+            f"costcalc {command}: internal error: {type(exc).__name__}: {exc} "
             "(set COSTCALC_DEBUG=1 to see the traceback, and please report it)\n"
         )
         return 1

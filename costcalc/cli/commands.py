@@ -155,8 +155,10 @@ def _schema(args) -> int:
 def _rates_check(args) -> int:
     from ..ratebook.loading import shipped_rates_dir
     from ..ratebook.checking import check_rates
+    from ..ratebook.validate.folder import open_folder
 
     path = args.path or str(shipped_rates_dir())
+    open_folder(path)  # a path that cannot be read is bad input (exit 2), not a problem found (exit 1)
     problems = check_rates(path)
     for problem in problems:
         _print(f"{problem}\n")

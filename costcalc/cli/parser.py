@@ -233,7 +233,8 @@ def build_parser() -> Parser:
     check = rate_commands.add_parser(
         "check", formatter_class=_formatter, help="validate a rates folder and list every problem",
         description="Validate a rates folder and print every problem as file:line: message.\n"
-        "Exit status: 0 when clean, 1 when there are problems.",
+        "Exit status: 0 when clean, 1 when there are problems, 2 when the folder cannot be read\n"
+        "(missing, not a folder, a name too long, permission denied).",
         epilog="examples:\n  costcalc rates check\n  costcalc rates check ./my-rates\n",
     )
     check.add_argument("path", nargs="?", metavar="PATH", help="the folder (default: the shipped rates)")

@@ -131,12 +131,11 @@ class FxTable(Model):
 
 def parse_fx(text: str, path: str = "rates/fx/ecb-eurofxref.toml") -> FxTable:
     """Parse a rates file: ``date``, ``source``, ``base = "EUR"`` and a ``[rates]`` table."""
+    from .validate import specs
+    from .validate.shape import check_shape
+
     data = parse_toml(text, path)
-    if data.get("base", "EUR") != "EUR":
-        raise RatesFileError(f"base is {data.get('base')!r}; rates must be per 1 EUR (base = \"EUR\")", path)
-    unknown = set(data) - {"date", "source", "base", "rates"}
-    if unknown:
-        raise RatesFileError(f"unknown keys {sorted(unknown)}; valid: date, source, base, rates", path)
+    check_shape(specs.FX, data, text, path)  # the keys, base = "EUR", a date and rates within their bounds
     try:
         return FxTable.model_validate(
             {"date": data.get("date"), "source": data.get("source"), "rates": data.get("rates")}
