@@ -18,12 +18,15 @@ __all__ = [
     "MAX_BINS",
     "MAX_COMPUTED",
     "MAX_CUSTOM_LINES",
+    "MAX_DOWNLOAD_BYTES",
+    "MAX_HISTORY_BYTES",
     "MAX_PLAN_BYTES",
     "MAX_RATE",
     "MAX_RATES_FILE_BYTES",
     "MAX_SAMPLES",
     "MAX_SEED",
     "MIN_RATE",
+    "UPDATE_TIMEOUT",
     "check_date",
     "size_words",
 ]
@@ -52,6 +55,12 @@ MAX_CUSTOM_LINES = 1_000
 """The most ``[[custom]]`` lines of a plan."""
 MAX_RATES_FILE_BYTES = 5_000_000
 """The largest file of a rates folder read, in bytes (5 MB; the per diem table is about 100 KB)."""
+MAX_DOWNLOAD_BYTES = 5_000_000
+"""The largest download ``costcalc rates update`` takes (the ECB's history zip is about 600 KB)."""
+MAX_HISTORY_BYTES = 20_000_000
+"""The largest history CSV it unpacks from that zip (about 2 MB today)."""
+UPDATE_TIMEOUT = 30
+"""Seconds ``costcalc rates update`` waits for the whole download by default."""
 
 
 def check_date(value: dt.date, what: str = "date") -> dt.date:

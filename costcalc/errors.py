@@ -14,6 +14,7 @@ __all__ = [
     "PlanFileError",
     "RateNotFoundError",
     "RatesFileError",
+    "RatesUpdateError",
     "UnknownCityError",
     "UnknownConditionError",
     "UnknownCountryError",
@@ -182,3 +183,7 @@ class RatesFileError(_FileError):
 
 class PlanFileError(_FileError):
     """A plan file that does not parse or validate: an unknown key, a bad value; names the file and line."""
+
+
+class RatesUpdateError(CostcalcError):
+    """Fresh exchange rates that could not be fetched or used; the rates copy in use is left as it was."""

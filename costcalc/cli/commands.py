@@ -12,6 +12,7 @@ from ..ratebook.loading import load_rates
 from ..planning.planfile import read_plan_file
 from ..planning.request import request_of_options
 from ..planning.resolve import Resolved, check_locale, resolve
+from .rates_update import in_use, run_update, with_folder
 
 __all__ = ["run"]
 
@@ -21,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return _schema(args)
     if args.command == "rates":
-        return _rates_check(args)
+        return _rates_check(args) if args.rates_command == "check" else run_update(args)
     if args.command == "ui":
         return _ui(args)
     if args.command == "offers":
@@ -133,13 +134,15 @@ def _offers(args, locale: str) -> int:
 def _fx(args, locale: str) -> int:
     from ..render import render_fx
 
-    book = load_rates(args.rates)
+    used = in_use(args.rates)
+    book = used.book
     codes = None
     if args.currency:
         codes = book.fx.codes([code.strip().upper() for code in args.currency.split(",") if code.strip()])
     terminal, width = _terminal()
     source = book.sources[book.fx.source]
-    _print(render_fx(book.fx, source, codes, args.format or "table", locale=locale, width=width, terminal=terminal))
+    fmt = args.format or "table"
+    _print(with_folder(render_fx(book.fx, source, codes, fmt, locale=locale, width=width, terminal=terminal), fmt, used))
     return 0
 
 

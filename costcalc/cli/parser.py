@@ -13,6 +13,7 @@ from ..planning import textinput
 from ..planning.fields import DEFAULT_CURRENCY, DISTRIBUTIONS, FIELDS, Field
 from ..render import FORMATS
 from .options import ONCE, register
+from .rates_update import add_update
 
 __all__ = ["FORMATS", "build_parser", "parse_range", "parse_rate"]
 
@@ -226,8 +227,9 @@ def build_parser() -> Parser:
     ui.add_argument("--as-of", type=_date, metavar="DATE", help="the date for the stale-rates warning (default: today)")
 
     rates = commands.add_parser(
-        "rates", formatter_class=_formatter, help="check a rates folder",
-        description="Work with rates folders.", epilog="examples:\n  costcalc rates check\n  costcalc rates check ./my-rates\n",
+        "rates", formatter_class=_formatter, help="check a rates folder, or fetch the latest exchange rates",
+        description="Work with rates folders.",
+        epilog="examples:\n  costcalc rates check\n  costcalc rates check ./my-rates\n  costcalc rates update\n",
     )
     rate_commands = rates.add_subparsers(dest="rates_command", metavar="COMMAND", parser_class=Parser, required=True)
     check = rate_commands.add_parser(
@@ -238,6 +240,7 @@ def build_parser() -> Parser:
         epilog="examples:\n  costcalc rates check\n  costcalc rates check ./my-rates\n",
     )
     check.add_argument("path", nargs="?", metavar="PATH", help="the folder (default: the shipped rates)")
+    add_update(rate_commands, _formatter)
     return parser
 
 

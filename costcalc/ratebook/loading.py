@@ -244,7 +244,8 @@ def _load_offer(data: dict[str, Any], text: str, name: str, sources: dict[str, S
 
 
 def load_rates(path: str | Path | None = None) -> RateBook:
-    """Read a rates folder (default: the data shipped with costcalc) into a RateBook.
+    """Read a rates folder (default: the data shipped with costcalc, or the user's copy with fresher
+    exchange rates that ``costcalc rates update`` made, see ``costcalc.ratebook.copies``) into a RateBook.
 
     Every file is validated (``costcalc.ratebook.validate``): a folder with a problem is refused
     with RatesFileError naming the file (and line, where it can) of the first problem;
@@ -260,7 +261,11 @@ def load_rates(path: str | Path | None = None) -> RateBook:
     """
     from .validate.folder import inspect, open_folder
 
-    found = inspect(open_folder(path if path is not None else shipped_rates_dir()))
+    if path is None:  # the user's copy with fresher rates, if there is a good one (costcalc rates update)
+        from .copies import choose
+
+        return choose().book
+    found = inspect(open_folder(path))
     first = found.first()
     if first is not None:
         raise first
