@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .options import forget_given
 from .parser import build_parser
@@ -16,9 +17,15 @@ from .parser import build_parser
 __all__ = ["main", "run_main"]
 
 
+@lru_cache(maxsize=1)
+def _parser():
+    """The parser, built once a process (a script or a test calling ``main`` many times reuses it)."""
+    return build_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``costcalc`` with ``argv`` (default: the process arguments); returns the exit status."""
-    parser = build_parser()
+    parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, or a bad option (already printed on one line)

@@ -101,10 +101,10 @@ _VALID = "valid: an amount from 0 to 1000000000000000"
 
 
 def _short(value: Any) -> str:
-    """``repr(value)``, cut to 60 characters: a message names the value, not a megabyte of it."""
+    """``repr(value)`` (a Decimal's digits), cut to 60 characters: a message names the value, not a megabyte of it."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**50:
         return f"{'-' if value < 0 else ''}{value.bit_length() * 3 // 10 + 1}-digit whole number"
-    shown = repr(value)
+    shown = str(value) if isinstance(value, Decimal) else repr(value)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 

@@ -143,8 +143,12 @@ def _check_text(text: Any, path: Any) -> None:
         raise PlanFileError(f"the path of a plan file is text, not {type(path).__name__} {path!r}")
     if not isinstance(text, str):
         raise PlanFileError(f"a plan's text is a str, not {type(text).__name__}", path)
-    if len(text) > MAX_PLAN_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_PLAN_BYTES:
-        raise PlanFileError(f"is more than {size_words(MAX_PLAN_BYTES)}; a plan file may be at most that", path)
+    if len(text) > 4 * MAX_PLAN_BYTES:  # more than any encoding of it could fit: not encoded to be measured
+        raise PlanFileError(f"is more than {size_words(4 * MAX_PLAN_BYTES)}; a plan file may be at most "
+                            f"{size_words(MAX_PLAN_BYTES)}", path)
+    size = len(text) if len(text) > MAX_PLAN_BYTES else len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_PLAN_BYTES:
+        raise PlanFileError(f"is {size_words(size)}; a plan file may be at most {size_words(MAX_PLAN_BYTES)}", path)
 
 
 def format_plan_file(plan_file: PlanFile) -> str:

@@ -93,7 +93,7 @@ def _shown(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, (dict, list)):
         return "a table" if isinstance(value, dict) else "a list"
-    shown = repr(value) if not isinstance(value, (dt.date, dt.time)) else value.isoformat()
+    shown = value.isoformat() if isinstance(value, (dt.date, dt.time)) else str(value) if isinstance(value, Decimal) else repr(value)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
