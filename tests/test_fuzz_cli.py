@@ -25,7 +25,7 @@ from costcalc.ratebook.loading import shipped_rates_dir
 from .conftest import REPO
 from .fuzzing import ODD_TEXT, check, run, shipped_book
 
-CASES = 3000
+CASES = 2500
 SEED = 20261121
 COMMANDS = (("estimate",) * 6 + ("compare",) * 3 + ("offers", "fx", "rates check"))
 """What the cases run; ``schema`` takes no input but its choice (argparse checks it), and ``rates check``

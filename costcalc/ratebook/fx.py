@@ -77,18 +77,20 @@ class FxTable(Model):
 
     def rate(self, code: str) -> Decimal:
         """Units of ``code`` per euro; RateNotFoundError (listing what exists) if none."""
-        try:
-            return self.rates[code]
-        except KeyError:
+        found = self.rates.get(code) if isinstance(code, str) else None
+        if found is None:
             check_currency(code)
-            raise RateNotFoundError(code, self.rates, self.date.isoformat()) from None
+            raise RateNotFoundError(code, self.rates, self.date.isoformat())
+        return found
 
     def codes(self, wanted: Sequence[str] | None = None) -> list[str]:
         """``wanted`` in their order without repeats, each with a rate (RateNotFoundError naming what
         exists otherwise); None: every currency, sorted."""
         if wanted is None:
             return self.currencies
-        found = list(dict.fromkeys(wanted))
+        if isinstance(wanted, str) or not isinstance(wanted, Sequence):
+            raise RateNotFoundError(wanted, self.rates, self.date.isoformat())  # not a list of codes: named as it is
+        found = list(dict.fromkeys(code if isinstance(code, str) else repr(code) for code in wanted))
         for code in found:
             self.rate(code)
         return found

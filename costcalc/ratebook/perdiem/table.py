@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
+from ...errors import UnknownCityError
 from .aliases import ALIASES_FILE, alias_countries, resolve_alias, target_of
 from .parsing import CountryRows
 from .places import SOURCES, CityRates, fold
@@ -141,8 +142,12 @@ class StayTable:
         wins over a country name, which wins over a part. Raises UnknownCityError when
         nothing matches, or when several places match equally ("Rochester").
         """
+        if not isinstance(name, str):
+            raise UnknownCityError(name, (), hint="a city is text, such as 'Tokyo'")
         if isinstance(countries, str):  # one code given bare: not its letters
             countries = [countries]
+        elif countries is not None and (not isinstance(countries, Collection) or not all(isinstance(c, str) for c in countries)):
+            raise UnknownCityError(name, (), hint=f"countries are ISO 3166 codes such as ['JP'], not {countries!r}")
         asked = None if countries is None else tuple(countries)
         found_before = self._found.get((name, asked))
         if found_before is not None:
