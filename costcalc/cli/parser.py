@@ -9,6 +9,7 @@ import argparse
 import sys
 from typing import NoReturn
 
+from ..bounds import MAX_SAMPLES, MAX_SEED
 from ..planning import textinput
 from ..planning.fields import DEFAULT_CURRENCY, DISTRIBUTIONS, FIELDS, Field
 from ..render import FORMATS
@@ -70,24 +71,26 @@ def _options(group, scope: str) -> None:
             _add(group, field)
 
 
+def _whole(text: str, low: int, high: int, bad: str, beyond: str) -> int:
+    """A whole number from ``low`` to ``high``; ``bad`` words text that is none ({text}), ``beyond`` one out of
+    bounds ({value}), each followed by the bounds."""
+    digits = text.strip()
+    bounds = f"{low} to {high:,}"
+    if not digits.lstrip("-").isdigit() or not digits.isascii():
+        raise ValueError(bad.format(text=repr(text[:60])) + bounds)
+    if len(digits) > 30 or not low <= int(digits) <= high:
+        raise ValueError(beyond.format(value=digits[:30]) + bounds)
+    return int(digits)
+
+
 def _samples(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a whole number of samples; valid: 1 to 10000000") from None
-    if not 1 <= value <= 10_000_000:
-        raise ValueError(f"{value} samples is out of bounds; valid: 1 to 10000000")
-    return value
+    return _whole(text, 1, MAX_SAMPLES, "{text} is not a whole number of samples; valid: ",
+                  "{value} samples is out of bounds; valid: ")
 
 
 def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a seed; give a whole number from 0, e.g. 42") from None
-    if value < 0:
-        raise ValueError(f"{value} is not a seed; give a whole number from 0, e.g. 42")
-    return value
+    return _whole(text, 0, MAX_SEED, "{text} is not a seed; give a whole number from ",
+                  "{value} is not a seed; give a whole number from ")
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
