@@ -42,6 +42,8 @@ CORRUPTIONS = {
     "a country XX": (ADIPOSE, [('countries = ["JP"]', 'countries = ["JP", "XX"]')], "countries =", "country 'XX' has no per diem rows"),
     "an empty region code": (ADIPOSE, [('code = "JP"', 'code = ""')], 'code = ""', "region.code: is empty"),
     "a price in XAU": ("offers/us-als.toml", [('currency = "USD"', 'currency = "XAU"')], 'currency = "XAU"', "price in 'XAU'"),
+    "a price of 1e400": ("offers/us-als.toml", [("high = 50000", "high = 1e400")], "high = 1e400",
+                         "prices.1.high: 1E+400 is out of bounds; valid: 0 to 1000000000000000"),
     "a fare pair twice": (
         "travel/fares.toml", [('between = ["north-america", "south-asia"]', 'between = ["east-asia", "north-america"]')],
         'between = ["north-america", "east-asia"]', "a fare between east-asia and north-america is also on line",
@@ -53,6 +55,8 @@ CORRUPTIONS = {
     "a season of January only": ("stay/per-diem.csv", [(HIROSHIMA, "JP,Japan,Hiroshima,,01-01,01-31,")], ",Hiroshima,,07-20",
                                  "the seasons of Hiroshima leave 02-01 to 07-19 (170 days)"),
     "a per diem table of its header alone": ("stay/per-diem.csv", [], None, "a header and no rows"),
+    "an unknown per diem column": ("stay/per-diem.csv", [("country,country_name,", "country,notes,country_name,")],
+                                   "country,notes", "unknown column(s) notes"),
 }
 
 

@@ -111,9 +111,10 @@ def _stay_rows(text: str, path: str) -> tuple[list[str], list[tuple[int, list[st
         if header is None:
             header = [c.strip() for c in cells]
             missing = [c for c in COLUMNS if c not in header]
-            if missing:
-                problem = f"missing column(s) {', '.join(missing)}; the header is: {','.join(COLUMNS)}"
-                raise RatesFileError(problem, path, reader.line_num)
+            unknown = [c for c in header if c not in COLUMNS]
+            if missing or unknown:
+                problem = f"missing column(s) {', '.join(missing)}" if missing else f"unknown column(s) {', '.join(unknown)}"
+                raise RatesFileError(f"{problem}; the header is: {','.join(COLUMNS)}", path, reader.line_num)
             continue
         rows.append((reader.line_num, cells))
     if header is None:

@@ -25,10 +25,11 @@ _REGION_CODE = re.compile(r"[A-Z0-9]+(-[A-Z0-9]+)*")
 
 @lru_cache(maxsize=1)
 def iso_countries() -> frozenset[str]:
-    """ISO 3166 alpha-2 codes (and Kosovo's XK) as CLDR knows them."""
-    from babel import Locale
+    """ISO 3166 alpha-2 codes (and Kosovo's XK) as CLDR knows them: the territories of its currency data,
+    which the currency checks have loaded already (a locale's territory names would cost a load of their own)."""
+    from babel.core import get_global
 
-    return frozenset(k for k in Locale("en").territories if len(k) == 2 and k.isalpha()) - _NOT_COUNTRIES
+    return frozenset(k for k in get_global("territory_currencies") if len(k) == 2 and k.isalpha()) - _NOT_COUNTRIES
 
 
 @dataclass(frozen=True)
