@@ -1,7 +1,8 @@
 """``costcalc`` on the command line: parse, run, and turn every bad input into one line and exit 2.
 
-With no command on a terminal it opens the terminal UI. Exit status: 0 done; 1 ``rates check`` found problems; 2 bad input (the message says
-what was wrong and what would be valid); 130 interrupted.
+With no command on a terminal it opens the terminal UI. Exit status: 0 done; 1 ``rates check`` found problems, or
+``rates update`` found the rates in use up to date; 2 bad input (the message says what was wrong and what would be
+valid; for ``rates check``, a folder it cannot read); 130 interrupted.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import shutil
 import sys
 
 from ..ratebook.book import RateBook
-from ..errors import InvalidPlanError, UnknownLineError, UnknownRegionError
+from ..errors import CostcalcError, InvalidPlanError, UnknownLineError, UnknownRegionError
 from ..ratebook.loading import load_rates
 from ..planning.planfile import read_plan_file
 from ..planning.request import request_of_options
@@ -55,7 +55,10 @@ def _terminal() -> tuple[bool, int]:
 def _locale(name: str | None) -> str:
     from ..render.formatting import DEFAULT_LOCALE
 
-    return check_locale(name or DEFAULT_LOCALE)
+    try:
+        return check_locale(name or DEFAULT_LOCALE)
+    except CostcalcError as exc:
+        raise InvalidPlanError(f"--locale: {exc}") from None
 
 
 def _estimate(args, resolved: Resolved, book: RateBook) -> int:

@@ -203,8 +203,9 @@ def build_parser() -> Parser:
     _options(compare, "compare")
 
     fx = commands.add_parser(
-        "fx", parents=[output], formatter_class=_formatter, help="show the shipped exchange rates",
-        description="The euro reference rates costcalc converts with: their date, source, and units per 1 EUR.",
+        "fx", parents=[output], formatter_class=_formatter, help="show the exchange rates in use",
+        description="The euro reference rates costcalc converts with: their date, source, and units per 1 EUR,\n"
+        "and the rates folder they come from (shipped, your copy from `costcalc rates update`, or --rates).",
         epilog="examples:\n  costcalc fx\n  costcalc fx --currency JPY,INR\n\n" + ONCE + "\n",
     )
     fx.add_argument("--currency", metavar="CODE[,CODE]", help="only these currencies")
