@@ -15,11 +15,13 @@ __all__ = [
     "PlanFileError",
     "RateNotFoundError",
     "RatesFileError",
+    "RatesUpdateError",
     "ServeOptionError",
     "UnknownCityError",
     "UnknownConditionError",
     "UnknownCountryError",
     "UnknownCurrencyError",
+    "UnknownLineError",
     "UnknownLocaleError",
     "UnknownOfferError",
     "UnknownRegionError",
@@ -83,12 +85,28 @@ class _UnknownName(CostcalcError, LookupError):
         self.value = value
         self.valid = valid
         shown = ", ".join(valid) if len(valid) <= 40 else ", ".join(valid[:20]) + f", ... ({len(valid)} in all)"
-        message = self.lead.format(what=self.what, value=value) + _did_you_mean(value, valid, first)
+        if not isinstance(value, str):  # a wrong type from a script: named as it is, with no suggestion
+            message = self.lead.format(what=self.what, value=_Shown(value)) + f" (of type {type(value).__name__}, not text)"
+        elif len(value) > 80:
+            message = self.lead.format(what=self.what, value=_Shown(value))
+        else:
+            message = self.lead.format(what=self.what, value=value) + _did_you_mean(value, valid, first)
         if hint:
             message += f"; {hint}"
         if valid:
             message += f"; valid: {shown}"
         super().__init__(message)
+
+
+class _Shown:
+    """A value as a message shows it: its repr, cut to 80 characters."""
+
+    def __init__(self, value: object) -> None:
+        shown = repr(value)
+        self.text = shown if len(shown) <= 80 else shown[:77] + "..."
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 class UnknownOfferError(_UnknownName):
@@ -128,6 +146,13 @@ class UnknownCurrencyError(_UnknownName):
     """A currency code that is not an ISO 4217 code."""
 
     what = "currency code"
+
+
+class UnknownLineError(_UnknownName):
+    """A line named for a distribution (a ``[distributions]`` key) that is no line's kind or label."""
+
+    what = "line"
+    lead = "no line {value!r} to read with a distribution"
 
 
 class UnknownLocaleError(_UnknownName):
@@ -183,3 +208,7 @@ class OutputFileError(_FileError):
 class ServeOptionError(CostcalcError, ValueError):
     """A way to serve the app that is not possible or not safe: a port in use, a public address without
     ``--public``."""
+
+
+class RatesUpdateError(CostcalcError):
+    """Fresh exchange rates that could not be fetched or used; the rates copy in use is left as it was."""

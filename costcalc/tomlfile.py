@@ -18,6 +18,8 @@ def parse_toml(text: str, path: str, error: type[RatesFileError | PlanFileError]
     """Parse TOML keeping every float as an exact Decimal; errors (``error``) name file and line."""
     try:
         return tomllib.loads(text, parse_float=Decimal)
+    except RecursionError:
+        raise error("not valid TOML for costcalc: arrays or tables nested too deeply", path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _AT_LINE.search(message)
@@ -50,6 +52,11 @@ def line_of(text: str, loc: tuple[Any, ...]) -> int | None:
                     if seen == nxt:
                         start = n
                         break
+            else:  # no such [[table]]: an inline array ``name = [...]``, whose items have no lines of their own
+                key = re.compile(r"^\s*" + re.escape(part) + r"\s*=")
+                inline = next((n for n in range(start, len(lines)) if key.match(lines[n])), None)
+                if inline is not None:
+                    return inline + 1
             i += 2
             continue
         if isinstance(part, str):

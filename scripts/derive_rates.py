@@ -24,6 +24,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 
+try:
+    from costcalc.errors import RatesFileError
+    from costcalc.ratebook.ecb import fx_text, latest_day
+except ImportError:  # run from a checkout without costcalc installed
+    sys.path.insert(0, str(REPO))
+    from costcalc.errors import RatesFileError
+    from costcalc.ratebook.ecb import fx_text, latest_day
+
 FX_RAW = "fx/ecb-eurofxref-hist.csv"
 FOREIGN_RAW = "per-diem/foreign-2026-04.csv"
 CONUS_RAW = "per-diem/conus-fy2026.csv"
@@ -325,35 +333,15 @@ def per_diem_csv(data: Path, log) -> str:
 
 
 def fx_toml(data: Path) -> str:
-    """The text of rates/fx/ecb-eurofxref.toml: the most recent day of the ECB history."""
+    """The text of rates/fx/ecb-eurofxref.toml: the most recent day of the ECB history (read as
+    ``costcalc rates update`` reads it, see costcalc.ratebook.ecb)."""
     path = data / FX_RAW
-    header, rows = _rows(path)
-    if not header or header[0] != "Date":
-        raise DeriveError(f"{path}: first column is {header[:1]}, expected Date")
-    # The history file runs newest first; take the latest date wherever it sits.
-    line, latest = max(rows, key=lambda item: item[1]["Date"])
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", latest["Date"]):
-        raise DeriveError(f"{path}:{line}: date {latest['Date']!r} is not ISO")
-    rates = {}
-    for code, value in latest.items():
-        value = value.strip()
-        if code == "Date" or not code.strip() or value in ("", "N/A"):
-            continue  # the trailing comma makes an empty column; N/A: no rate that day
-        if not re.fullmatch(r"[A-Z]{3}", code) or _decimal(value, f"{path}:{line}") == 0:
-            raise DeriveError(f"{path}:{line}: bad rate {code}={value!r}")
-        rates[code] = value  # copied digit for digit
-    lines = [
-        "# Euro foreign exchange reference rates of the European Central Bank, one business day.",
-        f"# Derived from {Path(FX_RAW).name} (most recent business day) by scripts/derive_rates.py; "
-        "do not edit by hand.",
-        f"date = {latest['Date']}",
-        'source = "ecb-eurofxref"',
-        'base = "EUR"',
-        "",
-        "[rates]",
-        *(f"{code} = {rates[code]}" for code in sorted(rates)),
-    ]
-    return "\n".join(lines) + "\n"
+    try:
+        day, rates = latest_day(path.read_text(encoding="utf-8-sig"), str(path))
+    except RatesFileError as exc:
+        raise DeriveError(str(exc)) from None
+    made_by = f"Derived from {Path(FX_RAW).name} (most recent business day) by scripts/derive_rates.py; do not edit by hand."
+    return fx_text(day, rates, made_by)
 
 
 def _write(path: Path, text: str) -> None:

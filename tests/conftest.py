@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
+import shutil
+import tempfile
 from pathlib import Path
+
+# Tests never read or write the real user data folder (the rates copy of `costcalc rates update`):
+# set before costcalc loads any rates, and inherited by every subprocess a test starts.
+os.environ["COSTCALC_DATA_DIR"] = DATA_DIR = tempfile.mkdtemp(prefix="costcalc-test-data-")
+atexit.register(shutil.rmtree, DATA_DIR, True)
 
 import pytest
 from hypothesis import HealthCheck, settings

@@ -115,11 +115,13 @@ def test_each_bad_row_of_sources_assumptions_per_diem_and_aliases(tmp_path):
 
     expect(
         check_rates(rates),
-        (sources, line_with(sources, 'id = "us-state-per-diem-2026-04"') - 1, "titel", "unknown field"),
-        (sources, line_with(sources, 'id = "gsa-per-diem-fy2026"') - 1, "title", "2026"),
+        # each problem at the line of its key; a row without its title at the row's line
+        (sources, line_with(sources, "titel ="), "titel", "unknown field"),
+        (sources, line_with(sources, 'id = "us-state-per-diem-2026-04"') - 1, "needs 'title'"),
+        (sources, line_with(sources, "title = 2026"), "title", "2026"),
         (assumptions, None, "needs an assumption 'stay-low-fraction'"),
         (assumptions, None, "needs an assumption 'meals-first-last-day'"),
-        (assumptions, line_with(assumptions, 'id = "no-stay-without-nights"') - 1, "label"),
+        (assumptions, line_with(assumptions, 'label = ["No stay priced'), "label"),
         (per_diem, line_with(per_diem, "AC,Ascension Island,"), "city is empty"),
         (per_diem, line_with(per_diem, "BR,Brazil,[Other]"), "unknown source 'us-nowhere'"),
         (aliases, line_with(aliases, '"Bombay" ='), "alias 'Bombay' points to 'IN/Mumbay'"),
@@ -176,9 +178,10 @@ def test_a_value_the_parsers_do_not_expect_is_a_problem_not_a_crash(tmp_path):
     text = fares.read_text(encoding="utf-8")
     start = text.index("between = [")
     fares.write_text(text[:start] + "between = 5" + text[text.index("\n", start):], encoding="utf-8")
-    with pytest.raises(TypeError):
+    line = line_with(fares, "between = 5")
+    with pytest.raises(RatesFileError, match=rf"fares.toml:{line}: fare.1.between: 5 is not a list"):
         load_rates(rates)
-    assert [(p.path, p.line) for p in check_rates(rates)] == [(str(fares), None)]
+    assert [(p.path, p.line) for p in check_rates(rates)] == [(str(fares), line)]
 
 
 def test_problems_print_as_file_line_message():

@@ -1,8 +1,9 @@
 """``costcalc`` on the command line: parse, run, and turn every bad input into one line and exit 2.
 
-With no command on a terminal it opens the terminal UI. Exit status: 0 done; 1 ``rates check`` found problems
-or an expectation of ``verify`` does not hold; 2 bad input (the message says
-what was wrong and what would be valid); 130 interrupted.
+With no command on a terminal it opens the terminal UI. Exit status: 0 done; 1 ``rates check`` found problems,
+``rates update`` found the rates in use up to date, or an expectation of ``verify`` does not hold; 2 bad input
+(the message says what was wrong and what would be valid; for ``rates check``, a folder it cannot read);
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -10,19 +11,28 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from functools import lru_cache
 
+from .options import forget_given
 from .parser import build_parser
 
 __all__ = ["main", "run_main"]
 
 
+@lru_cache(maxsize=1)
+def _parser():
+    """The parser, built once a process (a script or a test calling ``main`` many times reuses it)."""
+    return build_parser()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``costcalc`` with ``argv`` (default: the process arguments); returns the exit status."""
-    parser = build_parser()
+    parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, or a bad option (already printed on one line)
         return int(exc.code or 0)
+    forget_given(args)
     if args.version:
         from .. import __version__
 
@@ -35,12 +45,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["ui"])
     from ..errors import CostcalcError
 
+    command = f"{args.command} {args.rates_command}" if args.command == "rates" else args.command
     try:
         from .commands import run
 
         return run(args)
     except CostcalcError as exc:
-        sys.stderr.write(f"costcalc {args.command}: error: {exc}\n")
+        sys.stderr.write(f"costcalc {command}: error: {exc}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("costcalc: interrupted\n")
@@ -54,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("COSTCALC_DEBUG"):
             raise
         sys.stderr.write(
-            f"costcalc {args.command}: internal error: {type(exc).__name__}: {exc} "
+            f"costcalc {command}: internal error: {type(exc).__name__}: {exc} "
             "(set COSTCALC_DEBUG=1 to see the traceback, and please report it)\n"
         )
         return 1

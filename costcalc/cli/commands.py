@@ -7,11 +7,12 @@ import shutil
 import sys
 
 from ..ratebook.book import RateBook
-from ..errors import InvalidPlanError, UnknownRegionError
+from ..errors import CostcalcError, InvalidPlanError, UnknownLineError, UnknownRegionError
 from ..ratebook.loading import load_rates
 from ..planning.planfile import read_plan_file
 from ..planning.request import request_of_options
 from ..planning.resolve import Resolved, check_locale, resolve
+from .rates_update import in_use, run_update, with_folder
 
 __all__ = ["run"]
 
@@ -21,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return _schema(args)
     if args.command == "rates":
-        return _rates_check(args)
+        return _rates_check(args) if args.rates_command == "check" else run_update(args)
     if args.command == "ui":
         return _ui(args)
     if args.command == "verify":
@@ -44,9 +45,12 @@ def run(args: argparse.Namespace) -> int:
     request = request_of_options(args, planfile, comparing=args.command == "compare")
     book = load_rates(args.rates)
     resolved = resolve(request, book)
-    if args.command == "estimate":
-        return _estimate(args, resolved, book)
-    return _compare(args, resolved, book)
+    try:
+        if args.command == "estimate":
+            return _estimate(args, resolved, book)
+        return _compare(args, resolved, book)
+    except UnknownLineError as exc:  # a [distributions] key of the plan file: named at its line
+        raise request.traced(exc, "distributions", (getattr(exc, "key", ""),)) from None
 
 
 def _print(text: str) -> None:
@@ -63,7 +67,10 @@ def _terminal() -> tuple[bool, int]:
 def _locale(name: str | None) -> str:
     from ..render.formatting import DEFAULT_LOCALE
 
-    return check_locale(name or DEFAULT_LOCALE)
+    try:
+        return check_locale(name or DEFAULT_LOCALE)
+    except CostcalcError as exc:
+        raise InvalidPlanError(f"--locale: {exc}") from None
 
 
 def _estimate(args, resolved: Resolved, book: RateBook) -> int:
@@ -83,6 +90,7 @@ def _estimate(args, resolved: Resolved, book: RateBook) -> int:
         if args.itinerary == "both":
             from ..render.itineraries import render_itineraries
 
+            _lines_named([est for est in (both.stay, both.return_trips) if est is not None])
             _print(render_itineraries(both, fmt, locale=locale, width=width, terminal=terminal))
             return 0
         est = both.return_trips if args.itinerary == "return" else both.stay
@@ -94,8 +102,16 @@ def _estimate(args, resolved: Resolved, book: RateBook) -> int:
     return 0
 
 
+def _lines_named(estimates) -> None:
+    """Every line the plan's distributions name is a line priced (UnknownLineError otherwise)."""
+    from ..pricing.distributions import check_distributions
+
+    check_distributions({name for est in estimates for name in est.plan.distributions}, estimates)
+
+
 def _with_stats(result, args):
     """The estimate or comparison with its likely costs when --simulate is given (numpy is imported only then)."""
+    _lines_named(getattr(result, "estimates", None) or [result])
     if not args.simulate:
         return result
     from ..pricing.sampling import with_stats
@@ -133,13 +149,15 @@ def _offers(args, locale: str) -> int:
 def _fx(args, locale: str) -> int:
     from ..render import render_fx
 
-    book = load_rates(args.rates)
+    used = in_use(args.rates)
+    book = used.book
     codes = None
     if args.currency:
         codes = book.fx.codes([code.strip().upper() for code in args.currency.split(",") if code.strip()])
     terminal, width = _terminal()
     source = book.sources[book.fx.source]
-    _print(render_fx(book.fx, source, codes, args.format or "table", locale=locale, width=width, terminal=terminal))
+    fmt = args.format or "table"
+    _print(with_folder(render_fx(book.fx, source, codes, fmt, locale=locale, width=width, terminal=terminal), fmt, used))
     return 0
 
 
@@ -155,8 +173,10 @@ def _schema(args) -> int:
 def _rates_check(args) -> int:
     from ..ratebook.loading import shipped_rates_dir
     from ..ratebook.checking import check_rates
+    from ..ratebook.validate.folder import open_folder
 
     path = args.path or str(shipped_rates_dir())
+    open_folder(path)  # a path that cannot be read is bad input (exit 2), not a problem found (exit 1)
     problems = check_rates(path)
     for problem in problems:
         _print(f"{problem}\n")

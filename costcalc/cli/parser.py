@@ -9,17 +9,25 @@ import argparse
 import sys
 from typing import NoReturn
 
+from ..bounds import MAX_SAMPLES, MAX_SEED
 from ..planning import textinput
 from ..planning.fields import DEFAULT_CURRENCY, DISTRIBUTIONS, FIELDS, Field
 from ..render import FORMATS
 from .report import add_report_parser
 from .serve import add_serve_parser
+from .options import ONCE, register
+from .rates_update import add_update
 
 __all__ = ["FORMATS", "build_parser", "parse_range", "parse_rate"]
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with one-line errors: the problem and where to read more, no usage dump."""
+    """argparse with one-line errors: the problem and where to read more, no usage dump; each option
+    taken once and never empty (see ``costcalc.cli.options``)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        register(self)
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
@@ -65,24 +73,26 @@ def _options(group, scope: str) -> None:
             _add(group, field)
 
 
+def _whole(text: str, low: int, high: int, bad: str, beyond: str) -> int:
+    """A whole number from ``low`` to ``high``; ``bad`` words text that is none ({text}), ``beyond`` one out of
+    bounds ({value}), each followed by the bounds."""
+    digits = text.strip()
+    bounds = f"{low} to {high:,}"
+    if not digits.lstrip("-").isdigit() or not digits.isascii():
+        raise ValueError(bad.format(text=repr(text[:60])) + bounds)
+    if len(digits) > 30 or not low <= int(digits) <= high:
+        raise ValueError(beyond.format(value=digits[:30]) + bounds)
+    return int(digits)
+
+
 def _samples(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a whole number of samples; valid: 1 to 10000000") from None
-    if not 1 <= value <= 10_000_000:
-        raise ValueError(f"{value} samples is out of bounds; valid: 1 to 10000000")
-    return value
+    return _whole(text, 1, MAX_SAMPLES, "{text} is not a whole number of samples; valid: ",
+                  "{value} samples is out of bounds; valid: ")
 
 
 def _seed(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a seed; give a whole number from 0, e.g. 42") from None
-    if value < 0:
-        raise ValueError(f"{value} is not a seed; give a whole number from 0, e.g. 42")
-    return value
+    return _whole(text, 0, MAX_SEED, "{text} is not a seed; give a whole number from ",
+                  "{value} is not a seed; give a whole number from ")
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
@@ -143,14 +153,16 @@ examples:
   costcalc estimate --plan examples/tokyo-with-quotes.toml --format markdown
   costcalc estimate --offer jp-alzheimers-adipose-msc --origin US --itinerary both
   costcalc estimate --plan examples/four-line-model.toml --simulate 100000 --json
-"""
+
+""" + ONCE + "\n"
 
 _COMPARE_EXAMPLES = """\
 examples:
   costcalc compare --condition alzheimers --origin US
   costcalc compare --offers jp-alzheimers-adipose-msc,mx-alzheimers --currency EUR --nights 21
   costcalc compare --condition als --origin US --format csv > als.csv
-"""
+
+""" + ONCE + "\n"
 
 _MAIN = """\
 Treatment cost ranges abroad, with the trips, stay and companions they need.
@@ -173,7 +185,8 @@ examples:
   costcalc compare --condition alzheimers --origin US --currency EUR
   costcalc estimate --offer jp-alzheimers-adipose-msc --origin US --json
   costcalc rates check ./my-rates
-"""
+
+""" + ONCE + "\n"
 
 
 def build_parser() -> Parser:
@@ -186,7 +199,7 @@ def build_parser() -> Parser:
     offers = commands.add_parser(
         "offers", parents=[output], formatter_class=_formatter, help="list the documented offers",
         description="Every documented offer: price, basis, what it includes, source and date.",
-        epilog="examples:\n  costcalc offers --condition alzheimers\n  costcalc offers --region JP --json\n",
+        epilog="examples:\n  costcalc offers --condition alzheimers\n  costcalc offers --region JP --json\n\n" + ONCE + "\n",
     )
     offers.add_argument("--condition", metavar="ID", help="only offers for this condition, e.g. alzheimers, als")
     offers.add_argument("--region", metavar="CODE", help="only offers in this region, e.g. JP, IN, DE-CH")
@@ -213,9 +226,10 @@ def build_parser() -> Parser:
     add_serve_parser(commands, _formatter, _date)
 
     fx = commands.add_parser(
-        "fx", parents=[output], formatter_class=_formatter, help="show the shipped exchange rates",
-        description="The euro reference rates costcalc converts with: their date, source, and units per 1 EUR.",
-        epilog="examples:\n  costcalc fx\n  costcalc fx --currency JPY,INR\n",
+        "fx", parents=[output], formatter_class=_formatter, help="show the exchange rates in use",
+        description="The euro reference rates costcalc converts with: their date, source, and units per 1 EUR,\n"
+        "and the rates folder they come from (shipped, your copy from `costcalc rates update`, or --rates).",
+        epilog="examples:\n  costcalc fx\n  costcalc fx --currency JPY,INR\n\n" + ONCE + "\n",
     )
     fx.add_argument("--currency", metavar="CODE[,CODE]", help="only these currencies")
 
@@ -253,17 +267,20 @@ def build_parser() -> Parser:
     verify.add_argument("--rates", metavar="PATH", help="a rates folder of your own (default: the shipped rates)")
 
     rates = commands.add_parser(
-        "rates", formatter_class=_formatter, help="check a rates folder",
-        description="Work with rates folders.", epilog="examples:\n  costcalc rates check\n  costcalc rates check ./my-rates\n",
+        "rates", formatter_class=_formatter, help="check a rates folder, or fetch the latest exchange rates",
+        description="Work with rates folders.",
+        epilog="examples:\n  costcalc rates check\n  costcalc rates check ./my-rates\n  costcalc rates update\n",
     )
     rate_commands = rates.add_subparsers(dest="rates_command", metavar="COMMAND", parser_class=Parser, required=True)
     check = rate_commands.add_parser(
         "check", formatter_class=_formatter, help="validate a rates folder and list every problem",
         description="Validate a rates folder and print every problem as file:line: message.\n"
-        "Exit status: 0 when clean, 1 when there are problems.",
+        "Exit status: 0 when clean, 1 when there are problems, 2 when the folder cannot be read\n"
+        "(missing, not a folder, a name too long, permission denied).",
         epilog="examples:\n  costcalc rates check\n  costcalc rates check ./my-rates\n",
     )
     check.add_argument("path", nargs="?", metavar="PATH", help="the folder (default: the shipped rates)")
+    add_update(rate_commands, _formatter)
     return parser
 
 

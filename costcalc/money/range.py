@@ -9,7 +9,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..errors import CurrencyMismatchError, InvalidRangeError, UnknownCurrencyError
-from .currency import HIGH, LOW, as_decimal, check_currency, minor_digits, minor_unit
+from .currency import HIGH, LOW, as_decimal, check_currency, computed, minor_digits, minor_unit
 from .exact import canonical_exact, fixed
 
 if TYPE_CHECKING:
@@ -250,6 +250,7 @@ class Range:
         """Rounded outward to the currency's minor unit: the low end down, the high end up, from the exact
         ends where a step was inexact (so each shown end is the nearest that holds its exact one); the
         exact ends are kept."""
+        computed(self.high, self.currency)  # beyond the contexts' digits: a named error, not a wrong figure
         if self._exact is None:
             quantum = minor_unit(self.currency)
             return Range.trusted(LOW.quantize(self.low, quantum), HIGH.quantize(self.high, quantum), self.currency,

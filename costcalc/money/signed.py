@@ -8,7 +8,7 @@ from fractions import Fraction
 from pydantic import PrivateAttr, computed_field, model_validator
 
 from .._model import Model
-from .currency import HIGH, LOW, minor_unit
+from .currency import HIGH, LOW, computed, minor_unit
 from .exact import canonical_exact
 from .range import Range
 
@@ -110,7 +110,8 @@ class SignedRange(_Exact):
     def rounded(self) -> SignedRange:
         """Rounded outward to the currency's minor unit; the exact ends are kept."""
         quantum = minor_unit(self.currency)
-        return SignedRange.of(LOW.quantize(self.low, quantum), HIGH.quantize(self.high, quantum), self.currency,
+        low, high = computed(self.low, self.currency), computed(self.high, self.currency)
+        return SignedRange.of(LOW.quantize(low, quantum), HIGH.quantize(high, quantum), self.currency,
                               open_low=self.open_low, open_high=self.open_high, exact=self._exact_ends())
 
 
@@ -137,6 +138,7 @@ class Portion(_Exact):
         """Parts computed from valid ranges (not validated again), rounded outward to the minor unit; ``exact``:
         their exact values, where ``low`` and ``high`` are not."""
         quantum = minor_unit(currency)
-        return cls._with(exact if exact is not None else (Fraction(low), Fraction(high)),
-                         low=LOW.quantize(low, quantum), high=HIGH.quantize(high, quantum), currency=currency,
+        exact = exact if exact is not None else (Fraction(low), Fraction(high))
+        low, high = computed(low, currency), computed(high, currency)
+        return cls._with(exact, low=LOW.quantize(low, quantum), high=HIGH.quantize(high, quantum), currency=currency,
                          open_high=open_high)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from ..bounds import check_date
 from . import textinput
 
 __all__ = [
@@ -147,6 +148,17 @@ def _country(value: str | None) -> str | None:
     return value
 
 
+def _date(value: Any) -> Any:
+    """A date within the stated bounds: a ``datetime.date`` (not a datetime) or its ISO text, YYYY-MM-DD."""
+    import datetime as dt
+
+    if isinstance(value, str):
+        return textinput.parse_date(value)
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ValueError("not a date; give a date, YYYY-MM-DD, e.g. 2027-03-01")
+    return check_date(value)
+
+
 def _currency(value: Any) -> str:
     from ..money import check_currency
 
@@ -240,7 +252,7 @@ FIELDS: dict[str, Field] = {
         Field(
             "start_date", "date", "First night of the stay; with it lodging and meals follow each night's season.",
             key="first night, a TOML date", option="--start-date", metavar="DATE",
-            help="first night, YYYY-MM-DD: nights follow their season",
+            help="first night, YYYY-MM-DD: nights follow their season", check=_date, check_before=True,
         ),
         _count(
             "visit_companions", "companions for the treatment visits", (0, 49), 0,

@@ -7,6 +7,7 @@ attribute's type, default, description and checks come from its declaration.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -47,6 +48,15 @@ class CustomLine(Model):
         if not value.strip():
             raise ValueError("a custom line needs a label, e.g. 'Visa'")
         return value
+
+    @field_validator("quantity", mode="before")
+    @classmethod
+    def _exact(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, (int, Decimal)) and not isinstance(value, bool)):
+            return value
+        if isinstance(value, str) and re.fullmatch(r"[0-9]+(\.[0-9]+)?", value):  # as the JSON output writes it
+            return value
+        raise ValueError("not a number; a quantity is a number from 0 to 100000, e.g. 3 or 2.5")
 
     @field_validator("quantity")
     @classmethod
@@ -94,6 +104,15 @@ def _bounds(cls, value: int | None, info) -> int | None:
     return value
 
 
+def _whole(cls, value: Any, info) -> Any:
+    """A count is a whole number: True, "2", 2.0 and Decimal(2) are not, whatever they would convert to."""
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
+        return value
+    field = _BY_NAME[info.field_name]
+    low, high = LIMITS[field.name]
+    raise ValueError(f"not a whole number of {field.unit}; valid: {low} to {high}")
+
+
 def _checked(field: Field):
     check = field.check
     assert check is not None
@@ -122,6 +141,7 @@ def _schema_description(schema: dict[str, Any], cls: type) -> None:
 
 _BY_NAME = {field.name: field for field in PLAN_FIELDS}
 _VALIDATORS: dict[str, Any] = {
+    "_whole": field_validator(*LIMITS, mode="before")(_whole),
     "_bounds": field_validator(*LIMITS)(_bounds),
     "_travel": model_validator(mode="after")(_travel),
     **{f"_check_{f.name}": _checked(f) for f in PLAN_FIELDS if f.check is not None},

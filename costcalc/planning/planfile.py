@@ -35,18 +35,22 @@ equal PlanFile, amounts digit for digit), and ``write_plan_file`` saves it atomi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields as attributes
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..bounds import MAX_PLAN_BYTES, size_words
 from ..errors import CostcalcError, PlanFileError, closest
+from ..inputfile import read_text
 from ..money import Range, as_decimal
 from ..tomlfile import line_of, parse_toml
 from .fields import DEFAULT_CURRENCY, FIELDS, FIGURE_KEYS, LINE_KEYS, PLAN_FIELDS
 from .plan import Plan
 from .request import FileKey, Given, request_of_file
+from .tomlvalues import check_figure_table, check_line_table, check_value
 
 __all__ = [
     "PLAN_KEYS",
@@ -98,11 +102,13 @@ _REQUEST_KEYS = tuple(a.name for a in attributes(PlanFile) if a.name in FIELDS)
 
 def parse_plan_file(text: str, path: str = "plan.toml") -> PlanFile:
     """Parse and check a plan file; raises PlanFileError with file and line on the first problem."""
+    _check_text(text, path)
     data = parse_toml(text, path, PlanFileError)
     _check_keys(data, PLAN_KEYS, (), text, path)
     fields: dict[str, Any] = {}
     cited: dict[str, str] = {}
     for key, value in data.items():  # in the file's order: the citations keep it
+        check_value(key, value, text, path)
         kind = FIELDS[key].kind
         if kind == "money":
             table = _table(value, (key,), text, path)
@@ -127,15 +133,22 @@ def parse_plan_file(text: str, path: str = "plan.toml") -> PlanFile:
 
 def read_plan_file(path: str | Path) -> PlanFile:
     """Read and parse a plan file; a missing or unreadable file is a PlanFileError too."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PlanFileError("no such plan file; give the path of a TOML plan (see examples/*.toml)", str(path)) from None
-    except IsADirectoryError:
-        raise PlanFileError("is a folder; give the path of a TOML plan file", str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PlanFileError(f"cannot read: {exc}", str(path)) from None
-    return parse_plan_file(text, str(path))
+    text = read_text(path, limit=MAX_PLAN_BYTES, error=PlanFileError, what="plan file")
+    return parse_plan_file(text, os.fspath(path))
+
+
+def _check_text(text: Any, path: Any) -> None:
+    """A plan's text: a str of at most MAX_PLAN_BYTES (in UTF-8), from a path given as text."""
+    if not isinstance(path, str):
+        raise PlanFileError(f"the path of a plan file is text, not {type(path).__name__} {path!r}")
+    if not isinstance(text, str):
+        raise PlanFileError(f"a plan's text is a str, not {type(text).__name__}", path)
+    if len(text) > 4 * MAX_PLAN_BYTES:  # more than any encoding of it could fit: not encoded to be measured
+        raise PlanFileError(f"is more than {size_words(4 * MAX_PLAN_BYTES)}; a plan file may be at most "
+                            f"{size_words(MAX_PLAN_BYTES)}", path)
+    size = len(text) if len(text) > MAX_PLAN_BYTES else len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_PLAN_BYTES:
+        raise PlanFileError(f"is {size_words(size)}; a plan file may be at most {size_words(MAX_PLAN_BYTES)}", path)
 
 
 def format_plan_file(plan_file: PlanFile) -> str:
@@ -311,6 +324,7 @@ def _table(value: Any, loc: tuple, text: str, path: str) -> dict[str, Any]:
             f"{loc[0]} is a table ([{loc[0]}] with low, high and currency), got {value!r}", path, line_of(text, loc)
         )
     _check_keys(value, _TABLE_KEYS[loc[0]], loc, text, path)
+    (check_line_table if len(loc) == 2 else check_figure_table)(value, loc, text, path)
     return value
 
 

@@ -144,12 +144,13 @@ class Request:
         except CostcalcError as exc:
             raise self.traced(exc) from None
 
-    def traced(self, exc: CostcalcError, name: str | None = None) -> CostcalcError:
-        """``exc`` as an error naming where its value was given: the field ``name``'s, else the field the
-        first problem of a Plan validation error is about, else the request as a whole."""
+    def traced(self, exc: CostcalcError, name: str | None = None, loc: tuple[Any, ...] = ()) -> CostcalcError:
+        """``exc`` as an error naming where its value was given: the field ``name``'s (at ``loc`` inside
+        its value, such as a key of its table), else the field the first problem of a Plan validation
+        error is about, else the request as a whole."""
         if name is not None:
             given = self.values.get(name)
-            return (given.where if given else self.whole).error(str(exc))
+            return (given.where if given else self.whole).error(str(exc), loc)
         errors = getattr(exc, "errors", None)
         if not errors:
             return self.whole.error(str(exc))
@@ -211,6 +212,7 @@ def request_of_options(
     for declared in FIELDS.values():
         given = getattr(args, declared.dest, None) if declared.dest else None
         if given is None:
+            _currency_alone(args, declared)
             continue
         where = Option(declared.option or "")
         if declared.kind == "money":
@@ -224,6 +226,17 @@ def request_of_options(
         else:
             values[declared.name] = Given(given, where)
     return Request(values, cities, comparing=comparing)
+
+
+def _currency_alone(args: argparse.Namespace, declared: Field) -> None:
+    """A money option's currency given without the figure it is the currency of: refused, not ignored."""
+    named = getattr(args, f"{declared.dest}_currency", None) if declared.currency_option else None
+    if named is not None:
+        raise Option(declared.currency_option or "").error(
+            f"{named} is the currency of {declared.option}, which is not given; give {declared.option} LOW-HIGH "
+            f"with it (e.g. {declared.option} \"900-1600 {named}\"), or write currency = \"{named}\" in the plan "
+            f"file's [{declared.name}]"
+        )
 
 
 def _option_figure(args: argparse.Namespace, declared: Field, parsed: tuple[Any, Any, bool, str | None]) -> Range:

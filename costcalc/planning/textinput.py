@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from ..bounds import MAX_RATE, MIN_RATE, check_date
 
 __all__ = [
     "parse_code",
@@ -22,7 +24,7 @@ __all__ = [
     "parse_text",
 ]
 
-_NUMBER = r"\d+(?:\.\d+)?"
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _RANGE = re.compile(rf"^\s*({_NUMBER})\s*(?:\s*(?:-|–|\.\.)\s*({_NUMBER}))?\s*(\+?)\s*$")
 
 
@@ -31,14 +33,14 @@ def parse_range(text: str) -> tuple[Decimal, Decimal, bool]:
     found = _RANGE.match(text)
     if not found:
         raise ValueError(
-            f"{text!r} is not a range; write LOW-HIGH in plain digits, e.g. 900-1600 (or 900 for one figure, "
+            f"{_cut(text)} is not a range; write LOW-HIGH in plain digits, e.g. 900-1600 (or 900 for one figure, "
             "1600+ for open-ended)"
         )
     low = Decimal(found.group(1))
     high = Decimal(found.group(2)) if found.group(2) else low
     if low > high:
         raise ValueError(
-            f"{text!r}: the low end {low} is above the high end {high}; write LOW-HIGH with LOW <= HIGH, "
+            f"{_cut(text)}: the low end {low} is above the high end {high}; write LOW-HIGH with LOW <= HIGH, "
             f"e.g. {high}-{low}"
         )
     return low, high, bool(found.group(3))
@@ -48,12 +50,15 @@ def parse_rate(text: str) -> tuple[str, Decimal]:
     """``CODE=RATE``: units of a currency per 1 EUR, e.g. ``USD=1.09``."""
     code, sep, value = text.partition("=")
     code = code.strip().upper()
-    try:
-        rate = Decimal(value.strip()) if sep else None
-    except InvalidOperation:
-        rate = None
-    if not re.fullmatch(r"[A-Z]{3}", code) or rate is None or not rate.is_finite() or rate <= 0:
-        raise ValueError(f"{text!r} is not CODE=RATE; write a currency code and its units per 1 EUR, e.g. USD=1.09")
+    number = value.strip()
+    if not sep or not re.fullmatch(r"[A-Z]{3}", code) or not re.fullmatch(rf"{_NUMBER}(?:[eE][+-]?[0-9]{{1,4}})?", number):
+        raise ValueError(f"{_cut(text)} is not CODE=RATE; write a currency code and its units per 1 EUR, e.g. USD=1.09")
+    rate = Decimal(number)
+    if not MIN_RATE <= rate <= MAX_RATE:
+        raise ValueError(
+            f"{_cut(text)}: the rate {number} is out of bounds; a rate is units of {code} per 1 EUR, "
+            f"from {MIN_RATE:f} to {MAX_RATE:f}, e.g. {code}=1.09"
+        )
     return code, rate
 
 
@@ -72,10 +77,12 @@ def parse_money(text: str) -> tuple[Decimal, Decimal, bool, str | None]:
 
 def parse_count(text: str, low: int, high: int) -> int:
     """A whole number from ``low`` to ``high`` (a count's bounds, see ``costcalc.planning.limits.LIMITS``)."""
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise ValueError(f"{text!r} is not a whole number; valid: {low} to {high}") from None
+    digits = text.strip()
+    if not re.fullmatch(r"[+-]?[0-9]+", digits):  # int() would take "1_000" and " ３ "
+        raise ValueError(f"{_cut(text)} is not a whole number; valid: {low} to {high}")
+    if len(digits) > 12:
+        raise ValueError(f"{_cut(text)} is out of bounds; valid: {low} to {high}")
+    value = int(digits)
     if not low <= value <= high:
         raise ValueError(f"{value} is out of bounds; valid: {low} to {high}")
     return value
@@ -84,16 +91,25 @@ def parse_count(text: str, low: int, high: int) -> int:
 def parse_date(text: str) -> dt.date:
     """An ISO date, ``YYYY-MM-DD``."""
     try:
-        return dt.date.fromisoformat(text.strip())
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text.strip()):  # fromisoformat would take 20270301, 2027-W09
+            raise ValueError
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2027-03-01") from None
+        raise ValueError(f"{_cut(text)} is not a date; write YYYY-MM-DD, e.g. 2027-03-01") from None
+    return check_date(day)
+
+
+def _cut(text: str) -> str:
+    """``repr(text)``, cut to 60 characters."""
+    shown = repr(text)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def parse_code(text: str) -> str:
     """A three-letter currency code, upper-cased (whether CLDR knows it is checked later)."""
     code = text.strip().upper()
     if not re.fullmatch(r"[A-Z]{3}", code):
-        raise ValueError(f"{text!r} is not a currency code; write ISO 4217, e.g. USD, EUR, JPY")
+        raise ValueError(f"{_cut(text)} is not a currency code; write ISO 4217, e.g. USD, EUR, JPY")
     return code
 
 

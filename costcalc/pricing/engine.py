@@ -9,6 +9,7 @@ from decimal import Decimal
 from ..errors import CurrencyMismatchError, InvalidPlanError
 from ..planning.plan import Plan
 from ..ratebook.book import RateBook
+from .arguments import check_call
 from .assemble import INCOMPLETE, finish
 from .custom import price_custom
 from .itinerary import price_visits
@@ -32,6 +33,7 @@ def estimate(plan: Plan, book: RateBook, *, today: dt.date | None = None) -> Est
     the estimate's ``stay`` says which way and why. ``today`` (default: the system date) dates the
     estimate: stale exchange rates and old prices are flagged against it.
     """
+    check_call(plan, book, today)
     offer = book.offer(plan.offer)
     fx = book.fx.with_overrides(plan.rates)
     fx.rate(plan.currency)  # an unknown output currency fails before any work
@@ -53,6 +55,7 @@ def _middle(est: Estimate) -> Decimal:
 def compare(plans: Sequence[Plan], book: RateBook, *, today: dt.date | None = None) -> Comparison:
     """Estimate several plans in one currency, sorted by the middle of each total's range (then its high
     end, so that of two rows with the same middle the narrower comes first, then the offer id)."""
+    check_call(plans, book, today, "plans")
     if not plans:
         raise InvalidPlanError("compare needs at least one plan")
     currencies = {plan.currency for plan in plans}

@@ -20,6 +20,7 @@ from ..planning.plan import Plan
 from ..ratebook.book import RateBook
 from ..ratebook.fx import FxTable
 from ..ratebook.models import Count, Offer
+from .arguments import check_call
 from .assemble import finish
 from .custom import price_custom
 from .lines import Notices, Priced
@@ -157,6 +158,7 @@ def compare_itineraries(plan: Plan, book: RateBook, *, today: dt.date | None = N
     Nights and trips come from the visits, so a plan that sets them is refused. Companions
     in ``plan.visit_companions`` join only the visits where treatment is given.
     """
+    check_call(plan, book, today)
     if plan.nights is not None or plan.trips is not None:
         raise InvalidPlanError(
             "an itinerary takes its nights and trips from the protocol's visits; leave nights and trips unset "

@@ -17,18 +17,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Context, Decimal
 
 import numpy as np
 
 from ..ratebook.book import RateBook
 from .engine import estimate
+from ..bounds import MAX_BINS, MAX_SAMPLES, MAX_SEED
 from ..errors import InvalidPlanError
 from ..money import minor_unit
 from ..planning.fields import DISTRIBUTIONS
 from ..planning.plan import Plan
-from .result import Comparison, Estimate
+from .distributions import check_distributions
 from .likely import HistogramBin, LineShare, Simulation
+from .result import Comparison, Estimate
 
 __all__ = ["DEFAULT_SAMPLES", "DEFAULT_SEED", "DISTRIBUTIONS", "simulate", "with_stats"]
 
@@ -46,7 +48,8 @@ DEFAULT_SEED = 20261121
 """The seed used when none is given: the same numbers on every run and machine."""
 DEFAULT_SAMPLES = 10_000
 """Draws when none are asked for."""
-MAX_SAMPLES = 10_000_000
+DEFAULT_BINS = 20
+"""Histogram bins when none are asked for."""
 Z95 = 1.6448536269514722
 """The standard normal's 95th percentile: a lognormal's 5th-95th span is 2 x Z95 sigmas wide."""
 _PERCENTILES = (5.0, 10.0, 50.0, 90.0, 95.0)
@@ -60,29 +63,42 @@ def simulate(
     seed: int = DEFAULT_SEED,
     distribution: str | None = None,
     per_line: Mapping[str, str] | None = None,
-    bins: int = 20,
+    bins: int = DEFAULT_BINS,
     today: dt.date | None = None,
 ) -> Simulation:
     """Sample the total of an estimate (or of a plan, priced against ``book``).
 
     ``distribution`` (default: the plan's) reads every range; ``per_line`` maps a line's label
     or kind (``"flights"``) to a distribution for it, over the plan's ``distributions`` and its
-    custom lines' own. Raises InvalidPlanError for a sample count or distribution that cannot be used.
+    custom lines' own. Raises InvalidPlanError for a sample count (1 to MAX_SAMPLES), seed (0 to MAX_SEED),
+    bins (1 to MAX_BINS) or distribution that cannot be used, UnknownLineError for a ``per_line`` or
+    plan ``distributions`` key that names no line.
     """
-    if not isinstance(samples, int) or not 1 <= samples <= MAX_SAMPLES:
-        raise InvalidPlanError(f"samples must be a whole number from 1 to {MAX_SAMPLES:,} (got {samples!r})")
+    _check_arguments(samples, seed, bins, distribution)
     if isinstance(target, Plan):
-        if book is None:
-            raise InvalidPlanError("simulating a plan needs the rate book to price it: simulate(plan, book)")
+        if not isinstance(book, RateBook):
+            raise InvalidPlanError(f"simulating a plan needs the rate book to price it: simulate(plan, book), not {book!r}")
         target = estimate(target, book, today=today)
+    elif not isinstance(target, Estimate):
+        raise InvalidPlanError(f"simulate takes an Estimate, or a Plan and its RateBook; not {_shown(target)}")
+    if per_line is not None and not isinstance(per_line, Mapping):
+        raise InvalidPlanError(f"per_line maps a line's label or kind to a distribution, not {_shown(per_line)}")
+    check_distributions({**target.plan.distributions, **(per_line or {})}, [target])
+    return _simulate(target, samples=samples, seed=seed, distribution=distribution, per_line=per_line, bins=bins)
+
+
+def _simulate(target: Estimate, *, samples: int, seed: int, distribution: str | None,
+              per_line: Mapping[str, str] | None, bins: int) -> Simulation:
+    """``simulate`` of an estimate whose distributions are checked."""
+    _check_arguments(samples, seed, bins, distribution)
     plan = target.plan
     distribution = distribution or plan.distribution
     chosen = {line.label: line.distribution for line in plan.custom if line.distribution}
     chosen.update(plan.distributions)
     chosen.update(per_line or {})
     for name in (distribution, *chosen.values()):
-        if name not in DISTRIBUTIONS:
-            raise InvalidPlanError(f"unknown distribution {name!r}; valid: {', '.join(DISTRIBUTIONS)}")
+        if not isinstance(name, str) or name not in DISTRIBUTIONS:
+            raise InvalidPlanError(f"unknown distribution {_shown(name)}; valid: {', '.join(DISTRIBUTIONS)}")
     est = target
     rng = np.random.Generator(np.random.PCG64(seed))
     total = np.zeros(samples)
@@ -112,10 +128,12 @@ def simulate(
             _open_tail(rng, values, high)
         total += values
         shares.append((line.label, line.kind, float(values.var()), kind))
+    if not np.isfinite(total).all():
+        raise InvalidPlanError("the sampled amounts overflow; give ranges whose ends are closer together")
     points = _percentiles(total, _PERCENTILES)
     # over the hard bounds as well as the samples, so that both hard ends fall in the histogram's rows
     span = (min(float(est.total.low), float(total.min())), max(float(est.total.high), float(total.max())))
-    counts, edges = np.histogram(total, bins=max(1, bins), range=span if span[1] > span[0] else None)
+    counts, edges = np.histogram(total, bins=bins, range=span if span[1] > span[0] else None)
     variance = sum(share for _, _, share, _ in shares)
     unit = minor_unit(est.currency)
     ranked = sorted(shares, key=lambda s: -s[2])
@@ -143,6 +161,21 @@ def simulate(
         ),
         notes=tuple(notes),
     )
+
+
+def _check_arguments(samples: object, seed: object, bins: object, distribution: object) -> None:
+    """The sample count, seed and bins are whole numbers within their bounds; InvalidPlanError otherwise."""
+    for name, value, low, high in (("samples", samples, 1, MAX_SAMPLES), ("seed", seed, 0, MAX_SEED),
+                                   ("bins", bins, 1, MAX_BINS)):
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise InvalidPlanError(f"{name} must be a whole number from {low:,} to {high:,} (got {_shown(value)})")
+    if distribution is not None and not isinstance(distribution, str):
+        raise InvalidPlanError(f"unknown distribution {_shown(distribution)}; valid: {', '.join(DISTRIBUTIONS)}")
+
+
+def _shown(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
 def _draw(rng: np.random.Generator, kind: str, low: float, high: float, n: int) -> np.ndarray:
@@ -188,15 +221,22 @@ def _percentiles(values: np.ndarray, percents: tuple[float, ...]) -> list[float]
 
 
 def _money(value: float, unit: Decimal) -> Decimal:
-    return Decimal(repr(float(value))).quantize(unit)
+    return Decimal(repr(float(value))).quantize(unit, context=_WIDE)
+
+
+_WIDE = Context(prec=400)
+"""Enough digits for any float's amount (at most about 10^308) in minor units."""
 
 
 def with_stats(target: Estimate | Comparison, *, samples: int = DEFAULT_SAMPLES, seed: int | None = None,
                distribution: str | None = None) -> Estimate | Comparison:
     """The estimate, or every estimate of a comparison, with its likely costs (``stats``) filled in."""
     seed = DEFAULT_SEED if seed is None else seed
-    if isinstance(target, Comparison):
-        return target.model_copy(update={"estimates": tuple(
-            with_stats(est, samples=samples, seed=seed, distribution=distribution) for est in target.estimates
-        )})
-    return target.model_copy(update={"stats": simulate(target, samples=samples, seed=seed, distribution=distribution)})
+    estimates = target.estimates if isinstance(target, Comparison) else (target,)
+    check_distributions({name for est in estimates for name in est.plan.distributions}, estimates)
+    found = tuple(
+        est.model_copy(update={"stats": _simulate(est, samples=samples, seed=seed, distribution=distribution,
+                                                   per_line=None, bins=DEFAULT_BINS)})
+        for est in estimates
+    )
+    return target.model_copy(update={"estimates": found}) if isinstance(target, Comparison) else found[0]

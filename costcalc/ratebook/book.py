@@ -67,14 +67,14 @@ class RateBook:
 
     def offer(self, offer_id: str) -> Offer:
         """The offer with this id; UnknownOfferError with the closest ids otherwise."""
-        try:
-            return self._by_id[offer_id]
-        except KeyError:
-            raise UnknownOfferError(offer_id, self._by_id) from None
+        found = self._by_id.get(offer_id) if isinstance(offer_id, str) else None
+        if found is None:
+            raise UnknownOfferError(offer_id, self._by_id)
+        return found
 
     def offers_for(self, condition: str) -> list[Offer]:
         """Every offer for a condition; UnknownConditionError with the valid ids otherwise."""
-        found = [offer for offer in self.offers if offer.condition == condition]
+        found = [offer for offer in self.offers if offer.condition == condition] if isinstance(condition, str) else []
         if not found:
             raise UnknownConditionError(condition, self.conditions)
         return found
@@ -89,7 +89,7 @@ class RateBook:
 
     def check_country(self, code: str) -> str:
         """``code`` if the rate book knows the country; UnknownCountryError otherwise."""
-        if not self.stay.has_country(code) and code not in self.fares.group_of:
+        if not isinstance(code, str) or (not self.stay.has_country(code) and code not in self.fares.group_of):
             raise UnknownCountryError(code, self.country_codes(), hint="origin is an ISO 3166 alpha-2 code")
         return code
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import CostcalcError, RatesFileError
 from .models import Assumption
 from ..money import Range
 from ..tomlfile import line_of, parse_toml
+from .validate import specs
+from .validate.references import check_fare_rows
+from .validate.shape import RatesProblems, check_shape
 
-__all__ = ["FareRule", "FareTable", "parse_fares"]
+__all__ = ["FareRule", "FareTable", "fares_of", "parse_fares"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +44,17 @@ class FareTable:
 
 def parse_fares(text: str, path: str = "rates/travel/fares.toml") -> FareTable:
     """Parse the fare table: ``[groups]`` of country codes and ``[[fare]]`` rows."""
-    data = parse_toml(text, path)
-    groups_raw = data.get("groups")
-    if not isinstance(groups_raw, dict) or not groups_raw:
+    return fares_of(parse_toml(text, path), text, path)
+
+
+def fares_of(data: dict[str, Any], text: str, path: str) -> FareTable:
+    """The fare table of fares.toml's TOML ``data`` (parsed from ``text``): see ``parse_fares``."""
+    check_shape(specs.FARES, data, text, path)  # every key and value of the right type
+    problems = check_fare_rows(data, text, path)  # each pair and id once, each country an ISO code
+    if problems:
+        raise RatesProblems(problems)
+    groups_raw = data["groups"]
+    if not groups_raw:
         raise RatesFileError("needs a [groups] table mapping travel regions to country codes", path)
     groups: dict[str, tuple[str, ...]] = {}
     seen: dict[str, str] = {}

@@ -11,11 +11,12 @@ from typing import Any
 from pydantic import PrivateAttr, field_validator
 
 from .._model import Model
+from ..bounds import MAX_RATE, MIN_RATE
 from ..errors import CostcalcError, RateNotFoundError, RatesFileError
 from ..money import HIGH, LOW, Range, as_decimal, check_currency
 from ..tomlfile import parse_toml
 
-__all__ = ["STALE_AFTER_DAYS", "FxTable", "euro_rates", "parse_fx"]
+__all__ = ["STALE_AFTER_DAYS", "FxTable", "euro_rates", "parse_fx", "rate_bounds"]
 
 STALE_AFTER_DAYS = 30
 """Rates older than this many days (against the estimate's date) give a visible warning."""
@@ -28,13 +29,27 @@ def euro_rates(rates: Any) -> dict[str, Decimal]:
     clean = {}
     for code, value in rates.items():
         check_currency(code)
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and _finite(value) and value > MAX_RATE:
+            raise ValueError(rate_bounds(code, value))  # before as_decimal, whose limit is that of amounts
         amount = as_decimal(value, f"rate of {code}")
-        if amount == 0:
-            raise ValueError(f"rate of {code} is 0; a rate is units of {code} per 1 EUR, above 0")
+        if not MIN_RATE <= amount <= MAX_RATE:
+            raise ValueError(rate_bounds(code, value))
         if code == "EUR" and amount != 1:
             raise ValueError("EUR is the base: its rate is 1 and cannot be overridden")
         clean[code] = amount
     return clean
+
+
+def rate_bounds(code: str, value: Any) -> str:
+    """The message for a rate out of bounds: the rate and the bounds."""
+    return (
+        f"rate of {code} {value} is out of bounds; a rate is units of {code} per 1 EUR, "
+        f"from {MIN_RATE:f} to {MAX_RATE:f}"
+    )
+
+
+def _finite(value: int | Decimal) -> bool:
+    return isinstance(value, int) or value.is_finite()
 
 
 class FxTable(Model):
@@ -63,18 +78,20 @@ class FxTable(Model):
 
     def rate(self, code: str) -> Decimal:
         """Units of ``code`` per euro; RateNotFoundError (listing what exists) if none."""
-        try:
-            return self.rates[code]
-        except KeyError:
+        found = self.rates.get(code) if isinstance(code, str) else None
+        if found is None:
             check_currency(code)
-            raise RateNotFoundError(code, self.rates, self.date.isoformat()) from None
+            raise RateNotFoundError(code, self.rates, self.date.isoformat())
+        return found
 
     def codes(self, wanted: Sequence[str] | None = None) -> list[str]:
         """``wanted`` in their order without repeats, each with a rate (RateNotFoundError naming what
         exists otherwise); None: every currency, sorted."""
         if wanted is None:
             return self.currencies
-        found = list(dict.fromkeys(wanted))
+        if isinstance(wanted, str) or not isinstance(wanted, Sequence):
+            raise RateNotFoundError(wanted, self.rates, self.date.isoformat())  # not a list of codes: named as it is
+        found = list(dict.fromkeys(code if isinstance(code, str) else repr(code) for code in wanted))
         for code in found:
             self.rate(code)
         return found
@@ -118,12 +135,11 @@ class FxTable(Model):
 
 def parse_fx(text: str, path: str = "rates/fx/ecb-eurofxref.toml") -> FxTable:
     """Parse a rates file: ``date``, ``source``, ``base = "EUR"`` and a ``[rates]`` table."""
+    from .validate import specs
+    from .validate.shape import check_shape
+
     data = parse_toml(text, path)
-    if data.get("base", "EUR") != "EUR":
-        raise RatesFileError(f"base is {data.get('base')!r}; rates must be per 1 EUR (base = \"EUR\")", path)
-    unknown = set(data) - {"date", "source", "base", "rates"}
-    if unknown:
-        raise RatesFileError(f"unknown keys {sorted(unknown)}; valid: date, source, base, rates", path)
+    check_shape(specs.FX, data, text, path)  # the keys, base = "EUR", a date and rates within their bounds
     try:
         return FxTable.model_validate(
             {"date": data.get("date"), "source": data.get("source"), "rates": data.get("rates")}

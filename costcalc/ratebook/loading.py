@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .book import RateBook
+from ..bounds import MAX_RATES_FILE_BYTES
 from ..errors import CostcalcError, RatesFileError
+from ..inputfile import read_text
 from .fx import FxTable, parse_fx
 from .models import Assumption, Offer, Source
-from .perdiem import StayTable, parse_aliases
 from ..tomlfile import line_of, parse_toml
-from .fares import parse_fares
+from .validate import specs
+from .validate.shape import check_shape
+from .validate.values import check_assumption_values
 
 __all__ = [
     "RATE_FILES",
@@ -70,7 +74,7 @@ def _keep(problems: list[RatesFileError] | None, error: RatesFileError) -> None:
     """Raise ``error``; or, checking a whole folder (a ``problems`` list given), add it and go on."""
     if problems is None:
         raise error
-    problems.append(error)
+    problems.extend(getattr(error, "problems", [error]))  # a row's shape: every problem of it
 
 
 def _row(model: type[Source] | type[Assumption], row: Any, text: str, path: str, loc: tuple) -> Any:
@@ -88,9 +92,12 @@ def parse_sources(
     A bad row raises RatesFileError; given a ``problems`` list, it is added there and left out.
     """
     sources: dict[str, Source] = {}
-    rows = parse_toml(text, path).get("source", [])
+    data = parse_toml(text, path)
+    check_shape(specs.SOURCES, data, text, path)
+    rows = data.get("source", [])
     for i, row in enumerate(rows):
         try:
+            check_shape(specs.SOURCE, row, text, path, ("source", i))
             source = _row(Source, row, text, path, ("source", i))
             if source.id in sources:
                 raise RatesFileError(f"source id {source.id!r} appears twice", path, line_of(text, ("source", i)))
@@ -111,8 +118,13 @@ def parse_assumptions(
     A bad row raises RatesFileError; given a ``problems`` list, it is added there and left out.
     """
     found: dict[str, Assumption] = {}
-    for i, row in enumerate(parse_toml(text, path).get("assumption", [])):
+    data = parse_toml(text, path)
+    check_shape(specs.ASSUMPTIONS, data, text, path)
+    for problem in check_assumption_values(data, text, path):  # ids once, values within their rules
+        _keep(problems, problem)
+    for i, row in enumerate(data.get("assumption", [])):
         try:
+            check_shape(specs.ASSUMPTION, row, text, path, ("assumption", i))
             assumption = _row(Assumption, row, text, path, ("assumption", i))
         except RatesFileError as exc:
             _keep(problems, exc)
@@ -140,7 +152,13 @@ def _cite(row: dict[str, Any], sources: dict[str, Source], text: str, path: str,
 
 def parse_offer(text: str, sources: dict[str, Source], path: str = "rates/offers/offer.toml") -> Offer:
     """Parse one offer file, resolving each ``source`` + ``quote`` pair to a citation."""
-    data = dict(parse_toml(text, path))
+    return offer_of(parse_toml(text, path), text, sources, path)
+
+
+def offer_of(data: dict[str, Any], text: str, sources: dict[str, Source], path: str) -> Offer:
+    """The offer of an offer file's TOML ``data`` (parsed from ``text``): see ``parse_offer``."""
+    data = dict(data)
+    check_shape(specs.OFFER, data, text, path)
     prices = []
     for i, row in enumerate(data.get("prices", [])):
         row = _cite(row, sources, text, path, ("prices", i))
@@ -188,26 +206,17 @@ def parse_offer(text: str, sources: dict[str, Source], path: str = "rates/offers
 
 def _read(folder: Path, name: str) -> tuple[str, str]:
     path = folder / name
-    try:
-        return path.read_text(encoding="utf-8"), str(path)
-    except FileNotFoundError:
-        raise RatesFileError(f"missing file {name} (a rates folder holds {', '.join(RATE_FILES.values())} and offers/*.toml)", str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RatesFileError(f"cannot read: {exc}", str(path)) from None
+    if not os.path.lexists(path):
+        raise RatesFileError(f"missing file {name} (a rates folder holds {', '.join(RATE_FILES.values())} and offers/*.toml)", str(path))
+    return read_text(path, limit=MAX_RATES_FILE_BYTES, error=RatesFileError, what="rates file"), str(path)
 
 
-def _folder(path: str | Path | None) -> Path:
-    folder = Path(path) if path is not None else shipped_rates_dir()
-    if not folder.is_dir():
-        raise RatesFileError("not a rates folder (no such directory)", str(folder))
-    return folder
-
-
-def _load_assumptions(folder: Path, problems: list[RatesFileError] | None = None) -> dict[str, Assumption]:
+def _load_assumptions(text: str, name: str, problems: list[RatesFileError] | None = None) -> dict[str, Assumption]:
     """assumptions.toml, which must define each of REQUIRED_ASSUMPTIONS with a value."""
-    text, name = _read(folder, RATE_FILES["assumptions"])
     assumptions = parse_assumptions(text, name, problems=problems)
     for needed in REQUIRED_ASSUMPTIONS:
+        if needed not in assumptions and problems is not None and f'"{needed}"' in text:
+            continue  # its row is there but could not be read: the row's problem says why
         if needed not in assumptions or assumptions[needed].value is None:
             _keep(problems, RatesFileError(f"needs an assumption {needed!r} with a value", name))
     return assumptions
@@ -233,10 +242,10 @@ def _offer_files(folder: Path) -> list[Path]:
     return files
 
 
-def _load_offer(folder: Path, file: Path, sources: dict[str, Source], seen: dict[str, str]) -> Offer:
-    """One offer file; ``seen`` maps the ids read so far to their files (an id must be unique)."""
-    text, name = _read(folder, f"offers/{file.name}")
-    offer = parse_offer(text, sources, name)
+def _load_offer(data: dict[str, Any], text: str, name: str, sources: dict[str, Source], seen: dict[str, str]) -> Offer:
+    """One offer file's TOML ``data`` (of its ``text``); ``seen`` maps the ids read so far to their files (an id
+    must be unique)."""
+    offer = offer_of(data, text, sources, name)
     if offer.id in seen:
         raise RatesFileError(f"offer id {offer.id!r} is also in {seen[offer.id]}", name, line_of(text, ("id",)))
     seen[offer.id] = name
@@ -244,9 +253,11 @@ def _load_offer(folder: Path, file: Path, sources: dict[str, Source], seen: dict
 
 
 def load_rates(path: str | Path | None = None) -> RateBook:
-    """Read a rates folder (default: the data shipped with costcalc) into a RateBook.
+    """Read a rates folder (default: the data shipped with costcalc, or the user's copy with fresher
+    exchange rates that ``costcalc rates update`` made, see ``costcalc.ratebook.copies``) into a RateBook.
 
-    Raises RatesFileError naming the file (and line, where it can) of the first problem;
+    Every file is validated (``costcalc.ratebook.validate``): a folder with a problem is refused
+    with RatesFileError naming the file (and line, where it can) of the first problem;
     ``costcalc.ratebook.checking.check_rates`` lists every problem instead.
 
     The per diem table (stay/per-diem.csv) is read here but parsed a country at a time, when an
@@ -257,12 +268,14 @@ def load_rates(path: str | Path | None = None) -> RateBook:
     city looked for everywhere, or a city name not found, whose suggestions come from every
     country), and an alias to a missing place when the country of its target is.
     """
-    folder = _folder(path)
-    sources = parse_sources(*_read(folder, RATE_FILES["sources"]))
-    assumptions = _load_assumptions(folder)
-    fx = _load_fx(folder, sources)
-    stay = StayTable.from_text(*_read(folder, RATE_FILES["stay"]), parse_aliases(*_read(folder, RATE_FILES["aliases"])))
-    fares = parse_fares(*_read(folder, RATE_FILES["fares"]))
-    seen: dict[str, str] = {}
-    offers = [_load_offer(folder, file, sources, seen) for file in _offer_files(folder)]
-    return RateBook(offers, sources, assumptions, fx, stay, fares, origin=str(folder))
+    from .validate.folder import inspect, open_folder
+
+    if path is None:  # the user's copy with fresher rates, if there is a good one (costcalc rates update)
+        from .copies import choose
+
+        return choose().book
+    found = inspect(open_folder(path))
+    first = found.first()
+    if first is not None:
+        raise first
+    return found.book

@@ -105,7 +105,12 @@ class CostcalcApp(App[None]):
             return
         self.with_stats = event.worker.result
         if self.comparison is not None:  # the shown comparison (the last valid one) gets its bands now
-            self.comparison = self._with_stats(self.comparison)
+            try:
+                self.comparison = self._with_stats(self.comparison)
+            except CostcalcError as exc:  # a plan file's [distributions] key that names no line priced
+                self.problems = {"form": str(exc)}
+                self._status()
+                return
             self.query_one(ComparisonTable).show(self.comparison, self.locale)
             self.call_after_refresh(self._show_selected)
 

@@ -13,7 +13,7 @@ from .places import CityRates, fold
 if TYPE_CHECKING:
     from .table import StayTable
 
-__all__ = ["alias_countries", "check_aliases", "parse_aliases", "resolve_alias", "target_of"]
+__all__ = ["ALIASES_FILE", "alias_countries", "check_aliases", "parse_aliases", "resolve_alias", "target_of"]
 
 
 def target_of(text: str) -> tuple[str, str, str] | None:
@@ -29,11 +29,17 @@ def target_of(text: str) -> tuple[str, str, str] | None:
     return country, city, state
 
 
-def _not_a_place(alias: str, target: str) -> RatesFileError:
+ALIASES_FILE = ("rates/stay/aliases.toml", "")
+"""(path, text) of the aliases file, as an error names it where the caller gives none."""
+
+
+def _not_a_place(alias: str, target: str, file: tuple[str, str]) -> RatesFileError:
+    path, text = file
     return RatesFileError(
         f"alias {alias!r} points to {target!r}, which is not a place of the per diem table "
         "(write \"CC/City\" with the city exactly as in per-diem.csv, \"US/City, ST\" for a US city)",
-        "rates/stay/aliases.toml",
+        path,
+        _alias_line(text, alias) if text else None,
     )
 
 
@@ -95,26 +101,30 @@ def resolve_alias(
     target: str,
     exact: Mapping[tuple[str, str, str], CityRates],
     by_country: Mapping[str, Sequence[CityRates]],
+    file: tuple[str, str] = ALIASES_FILE,
 ) -> CityRates:
     """The place ``target`` names, from places by (country, city, state) and by country;
-    "US/City" without a state names the one US city of that name. RatesFileError if none."""
+    "US/City" without a state names the one US city of that name. RatesFileError (naming the
+    aliases ``file``, its path and text) if none."""
     parsed = target_of(target)
     place = exact.get(parsed) if parsed else None
     if place is None and parsed and parsed[0] == "US" and not parsed[2]:
         same = [c for c in by_country.get("US", []) if c.city == parsed[1]]
         place = same[0] if len(same) == 1 else None
     if place is None:
-        raise _not_a_place(alias, target)
+        raise _not_a_place(alias, target, file)
     return place
 
 
-def alias_countries(aliases: Mapping[str, str], codes: Collection[str]) -> list[tuple[str, str, str]]:
-    """(alias, target, country of the target) of each alias; RatesFileError for a malformed
-    target or a country not in ``codes`` (the countries with rows)."""
+def alias_countries(
+    aliases: Mapping[str, str], codes: Collection[str], file: tuple[str, str] = ALIASES_FILE
+) -> list[tuple[str, str, str]]:
+    """(alias, target, country of the target) of each alias; RatesFileError (naming the aliases
+    ``file``) for a malformed target or a country not in ``codes`` (the countries with rows)."""
     found = []
     for alias, target in aliases.items():
         parsed = target_of(target)
         if parsed is None or parsed[0] not in codes:
-            raise _not_a_place(alias, target)
+            raise _not_a_place(alias, target, file)
         found.append((alias, target, parsed[0]))
     return found

@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection, Iterable
 from decimal import Decimal
 
+from ...bounds import FIRST_DATE, LAST_DATE, MAX_AMOUNT
 from ...errors import RatesFileError
 from .places import COLUMNS, DAY_INDEX, SOURCES, CityRates, Season, fold
 
@@ -20,6 +21,8 @@ def _amount(text: str, what: str, path: str, line: int) -> Decimal:
     value = Decimal(text)
     if value < 0:
         raise RatesFileError(f"{what} {text!r} is negative; amounts are 0 or more", path, line)
+    if value > MAX_AMOUNT:
+        raise RatesFileError(f"{what} {text!r} is more than 10^15, the largest amount costcalc takes", path, line)
     return value
 
 
@@ -54,6 +57,21 @@ def _days(season: Season) -> set[int]:
     return set(range(a, b + 1)) if a <= b else set(range(a, 366)) | set(range(b + 1))
 
 
+def _uncovered(seasons: list[Season]) -> str:
+    """The days of the year no season covers, as words ("02-01 to 12-31 (334 days)"); "" when none.
+    Feb 29 counts as covered with Feb 28 (see ``Season.covers``)."""
+    covered = set().union(*(_days(season) for season in seasons))
+    missing = sorted(set(range(366)) - covered - ({DAY_INDEX[(2, 29)]} if DAY_INDEX[(2, 28)] in covered else set()))
+    if not missing:
+        return ""
+    day_of = {index: f"{m:02d}-{d:02d}" for (m, d), index in DAY_INDEX.items()}
+    run_end = missing[0]
+    while run_end + 1 in missing:
+        run_end += 1
+    more = f", and {len(missing) - (run_end - missing[0] + 1)} more day(s)" if run_end - missing[0] + 1 < len(missing) else ""
+    return f"{day_of[missing[0]]} to {day_of[run_end]} ({run_end - missing[0] + 1} days){more}"
+
+
 def _check_row(row: dict[str, str], sources: Collection[str], path: str, line: int) -> None:
     if row["country"] and not re.fullmatch(r"[A-Z]{2}", row["country"]):
         raise RatesFileError(
@@ -71,6 +89,8 @@ def _check_row(row: dict[str, str], sources: Collection[str], path: str, line: i
         valid_date = False
     if not valid_date:
         raise RatesFileError(f"effective {row['effective']!r} is not an ISO date such as 2025-10-01", path, line)
+    if not FIRST_DATE.isoformat() <= row["effective"] <= LAST_DATE.isoformat():
+        raise RatesFileError(f"effective {row['effective']} is out of bounds; valid: {FIRST_DATE} to {LAST_DATE}", path, line)
     if row["source"] not in sources:
         raise RatesFileError(f"unknown source {row['source']!r}; valid: {', '.join(sorted(sources))}", path, line)
 
@@ -91,13 +111,16 @@ def _stay_rows(text: str, path: str) -> tuple[list[str], list[tuple[int, list[st
         if header is None:
             header = [c.strip() for c in cells]
             missing = [c for c in COLUMNS if c not in header]
-            if missing:
-                problem = f"missing column(s) {', '.join(missing)}; the header is: {','.join(COLUMNS)}"
-                raise RatesFileError(problem, path, reader.line_num)
+            unknown = [c for c in header if c not in COLUMNS]
+            if missing or unknown:
+                problem = f"missing column(s) {', '.join(missing)}" if missing else f"unknown column(s) {', '.join(unknown)}"
+                raise RatesFileError(f"{problem}; the header is: {','.join(COLUMNS)}", path, reader.line_num)
             continue
         rows.append((reader.line_num, cells))
     if header is None:
         raise RatesFileError(f"empty file; expected the header {','.join(COLUMNS)} and rows", path)
+    if not rows:
+        raise RatesFileError("a header and no rows; the table needs a row for each place", path)
     return header, rows
 
 
@@ -140,6 +163,15 @@ def _places(
         seasons.append((season, line))
     places = []
     for (country, city, state), (first_line, first, seasons) in groups.items():
+        if len(seasons) > 1 or (seasons and seasons[0][0].start is not None):
+            gap = _uncovered([s for s, _ in seasons])
+            if gap:
+                error = RatesFileError(f"the seasons of {city} leave {gap} uncovered; every day of the year needs "
+                                       "a season (a row without season_start and season_end covers all year)",
+                                       path, first_line)
+                if problems is None:
+                    raise error
+                problems.append(error)  # the place is kept: a night in the gap takes the nearest season
         ordered = sorted((s for s, _ in seasons), key=lambda s: (-1, 0) if s.start is None else s.start)
         name, source, effective = first["country_name"], first["source"], first["effective"]
         places.append((first_line, CityRates(country, name, city, state, tuple(ordered), source, effective)))

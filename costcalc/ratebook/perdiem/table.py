@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
-from .aliases import alias_countries, resolve_alias, target_of
+from ...errors import UnknownCityError
+from .aliases import ALIASES_FILE, alias_countries, resolve_alias, target_of
 from .parsing import CountryRows
 from .places import SOURCES, CityRates, fold
 from .search import NameIndex, display_tails
@@ -32,6 +33,7 @@ class StayTable:
         self._waiting: list[tuple[str, str, str]] = []  # (alias, target, its country) of those countries
         self._all: list[CityRates] | None = None  # every place in table order, once asked for
         self._found: dict[tuple, CityRates] = {}  # (name, countries) -> place, answers of find()
+        self._aliases_file = ALIASES_FILE  # (path, text) of the aliases, for the error of one to no place
         index.add(enumerate(cities))
         index.add((), [(a, resolve_alias(a, t, index.exact, index.by_country)) for a, t in aliases.items()])
         self._countries = {code: places[0].country_name for code, places in sorted(index.by_country.items()) if code}
@@ -45,18 +47,19 @@ class StayTable:
         aliases: Mapping[str, str] = {},
         *,
         sources: Collection[str] = SOURCES,
+        aliases_file: tuple[str, str] = ALIASES_FILE,
     ) -> StayTable:
         """The table of per-diem.csv ``text`` (read from ``path``), with ``aliases`` (alias -> "CC/City").
 
         The header, the number of cells of each row, each country code and each alias's
         country are checked here; any other bad row raises RatesFileError (file and line) when
         its country is first parsed, and an alias to a missing place when its target's is.
-        ``parse_stay`` checks every row at once.
+        ``parse_stay`` checks every row at once. An alias's error names ``aliases_file`` (its path and text).
         """
         rows = CountryRows(text, path, sources)
-        waiting = alias_countries(aliases, rows.codes)
+        waiting = alias_countries(aliases, rows.codes, aliases_file)
         table = cls(())
-        table._rows, table._waiting = rows, waiting
+        table._rows, table._waiting, table._aliases_file = rows, waiting, aliases_file
         table._countries, table._codes, table._unparsed = rows.countries, set(rows.codes), set(rows.codes)
         return table
 
@@ -87,7 +90,8 @@ class StayTable:
         for _, place in placed:
             by_country.setdefault(place.country, []).append(place)
         exact = {(p.country, p.city, p.state): p for _, p in placed}
-        aliases = [(a, resolve_alias(a, t, exact, by_country)) for a, t, code in self._waiting if code in todo]
+        file = self._aliases_file
+        aliases = [(a, resolve_alias(a, t, exact, by_country, file)) for a, t, code in self._waiting if code in todo]
         self._index.add(placed, aliases)
         self._waiting = [waiting for waiting in self._waiting if waiting[2] not in todo]
         self._unparsed = self._unparsed - todo
@@ -97,7 +101,7 @@ class StayTable:
         """The place an alias's ``target`` ("CC/City") names; RatesFileError if none."""
         parsed = target_of(target)
         self._need([parsed[0]] if parsed else [])
-        return resolve_alias(alias, target, self._index.exact, self._index.by_country)
+        return resolve_alias(alias, target, self._index.exact, self._index.by_country, self._aliases_file)
 
     def cities(self, country: str | None = None) -> list[CityRates]:
         """Every place, or the places of one country, in table order."""
@@ -138,8 +142,12 @@ class StayTable:
         wins over a country name, which wins over a part. Raises UnknownCityError when
         nothing matches, or when several places match equally ("Rochester").
         """
+        if not isinstance(name, str):
+            raise UnknownCityError(name, (), hint="a city is text, such as 'Tokyo'")
         if isinstance(countries, str):  # one code given bare: not its letters
             countries = [countries]
+        elif countries is not None and (not isinstance(countries, Collection) or not all(isinstance(c, str) for c in countries)):
+            raise UnknownCityError(name, (), hint=f"countries are ISO 3166 codes such as ['JP'], not {countries!r}")
         asked = None if countries is None else tuple(countries)
         found_before = self._found.get((name, asked))
         if found_before is not None:
