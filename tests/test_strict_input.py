@@ -84,7 +84,8 @@ def test_a_signed_zero_is_read_as_zero_and_never_shown_with_a_sign(tmp_path):
     plan.write_text(TOKYO + "nights = 3\n[fare]\nlow = -0.0\nhigh = -0.0\n[lodging]\namount = -0\n")
     as_json = check(run(["estimate", "--plan", str(plan), "--json"]))
     flights = next(line for line in json.loads(as_json.out)["lines"] if line["kind"] == "flights")
-    assert flights["range"]["low"] == "0.00" and flights["unit_price"]["low"] == "0.0"  # the digits given, no sign
+    assert flights["range"]["low"] == "0.00" and flights["unit_price"]["low"] == "0.00"  # the minor digits, no sign
+    assert flights["unit_price"]["exact_low"] == "0"
     for fmt in ("table", "markdown", "csv"):
         shown = check(run(["estimate", "--plan", str(plan), "--format", fmt]))  # check: no -$0, no "-0.00"
         assert shown.code == 0 and "-$0" not in shown.out and "-0.00" not in shown.out

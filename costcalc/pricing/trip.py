@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..errors import CostcalcError, RatesFileError
 from ..planning.plan import Plan
 from ..ratebook.book import RateBook
 from ..ratebook.models import Assumption, Count, Offer, Region
@@ -74,7 +75,10 @@ def places_for(region: Region, city: str | None, book: RateBook, notices: Notice
         place = book.stay.find(city, countries)
         return (place,), place.name
     if region.clinic_cities:
-        places = tuple(book.stay.find(c, region.countries or None) for c in region.clinic_cities)
+        try:
+            places = tuple(book.stay.find(c, region.countries or None) for c in region.clinic_cities)
+        except CostcalcError as exc:  # the rate book's own data, checked in full by `costcalc rates check`
+            raise RatesFileError(f"the clinic cities of {region.name}: {exc}", book.origin) from None
         names = " / ".join(p.city for p in places)
         return places, f"{names}, {places[0].country_name} (the clinic cities the source names)"
     places = tuple(p for p in (book.stay.default_for(c) for c in region.countries) if p is not None)

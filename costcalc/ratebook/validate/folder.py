@@ -111,7 +111,7 @@ def inspect(folder: Path, *, every_row: bool = False) -> Inspection:
         countries=set(stay.countries) | set(fares.group_of) if stay and fares else None,
         assumptions=set(assumptions) if assumptions is not None else None,
         sources=sources,
-        stay=stay,
+        stay=stay if every_row else None,  # finding clinic cities parses their countries: not at every load
     )
     if fares is not None:
         problems.extend(check_fares(fares_data, *fares_file, known))

@@ -90,6 +90,8 @@ def _region(region: dict[str, Any], found: _Found, known: Known) -> None:
         for city in cities:
             try:
                 known.stay.find(city, countries)
+            except RatesFileError:
+                pass  # a bad row of the per diem table: its own problem says why
             except CostcalcError as exc:
                 found.add(f"clinic city: {exc}", "region", "clinic_cities")
     source, quote = region.get("clinic_cities_source"), region.get("clinic_cities_quote")
