@@ -296,8 +296,22 @@ FIELDS: dict[str, Field] = {
             "what the treatment (or the nearest alternative) would cost at home: shows the saving and the break-even",
             label="At home (what the treatment costs there)",
         ),
+        _money(
+            "budget", "What the family can spend on the whole journey, in any currency (a single amount); with it\n"
+            "every estimate says whether the hard bounds stay within it and, simulated, the chance that the total does.",
+            "what you can spend on the whole journey", "what you can spend on the whole journey (one amount): says "
+            "whether each total stays within it, and the chance it does",
+            label="Budget (what you can spend)",
+        ),
+        _count(
+            "contingency", "percent", (0, 100), None,
+            "A contingency reserve, in percent of the total: a line of its own; None: none.",
+            "a contingency reserve in percent of the total, priced as a line of its own (default: none)",
+            key="contingency reserve, percent of the total", metavar="PERCENT",
+            label="Contingency reserve, % of the total", placeholder="none",
+        ),
         Field(
-            "cited", "citations", "Where the user's own treatment, fare, lodging, meals or home figure comes from.",
+            "cited", "citations", "Where the user's own treatment, fare, lodging, meals, home or budget figure comes from.",
             {}, file_key=(),
         ),
         Field(

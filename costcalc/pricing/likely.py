@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from .._model import Model
 
-__all__ = ["HistogramBin", "LineShare", "Simulation"]
+__all__ = ["HistogramBin", "LineShare", "Simulation", "Swing"]
 
 
 class HistogramBin(Model):
@@ -31,6 +31,20 @@ class LineShare(Model):
     """Its share of the total's variance, 0 to 1 (lines are independent, so shares add up to 1)."""
     distribution: str
     """The distribution it was sampled from: pert, lognormal, uniform, triangular, or constant."""
+
+
+class Swing(Model):
+    """How far one line moves the total: the total with that line at its low end and at its high end, every
+    other line at its median (a bar of a tornado chart)."""
+
+    label: str
+    """The line."""
+    kind: str
+    """Its kind."""
+    low: Decimal
+    """The total with this line at its low end, the others at their medians."""
+    high: Decimal
+    """The total with this line at its high end."""
 
 
 class Simulation(Model):
@@ -60,5 +74,10 @@ class Simulation(Model):
     """Counts of sampled totals in equal-width bins."""
     sensitivity: tuple[LineShare, ...]
     """Lines ranked by their share of the total's variance, largest first."""
+    dotplot: tuple[Decimal, ...] = ()
+    """Twenty sampled totals, ascending: the quantiles at 2.5%, 7.5% ... 97.5%, each dot a 5% chance (a quantile
+    dotplot)."""
+    tornado: tuple[Swing, ...] = ()
+    """Per line, largest swing first: the total with that line at its low and at its high end."""
     notes: tuple[str, ...] = ()
     """Where a line could not be read as the default distribution, or its high end is open."""

@@ -16,7 +16,7 @@ from ..planning.plan import Plan
 from .likely import Simulation
 
 __all__ = [
-    "Comparison", "Estimate", "FxUsed", "HomeComparison", "Line", "Notice", "Quantity", "SignedRange", "StaySummary",
+    "BudgetCheck", "ChecklistItem", "Comparison", "Estimate", "FxUsed", "HomeComparison", "Line", "Notice", "Quantity", "SignedRange", "StaySummary",
 ]
 
 LineKind = Literal["treatment", "flights", "lodging", "meals", "custom"]
@@ -174,6 +174,43 @@ class HomeComparison(Model):
     """Where the home figure comes from, as the user gave it."""
 
 
+class ChecklistItem(Model):
+    """One of the costs of treatment abroad that sources commonly leave out, and where this estimate stands on it."""
+
+    item: str
+    """Stable id: ``visa``, ``records``, ``scans``, ``transport``, ``interpreter``, ``insurance``, ``medicines``,
+    ``follow-up``, ``contingency``."""
+    label: str
+    """What it is, for people."""
+    status: Literal["included", "priced", "not-priced"]
+    """``included``: the offer's source says its price includes it; ``priced``: a line of this estimate prices it
+    (your figure, or a named assumption); ``not-priced``: nobody priced it, so the total leaves it out."""
+    how: str = ""
+    """Why, in words: the source's words, the line that prices it, or what it usually involves."""
+    source: Citation | None = None
+    """For ``included``: where the source says so."""
+    line: str = ""
+    """For ``priced``: the label of the line that prices it."""
+
+
+class BudgetCheck(Model):
+    """What the family can spend, against this estimate."""
+
+    amount: Decimal
+    """The budget in the estimate's currency, converted where given in another (rounded down: never overstated)."""
+    currency: str
+    """ISO 4217 code of ``amount``."""
+    given: Range
+    """The budget as given, in its own currency."""
+    hard: Literal["within", "never", "depends"]
+    """What the hard bounds say: ``within`` when even the high end (closed) is within it, ``never`` when even
+    the low end is above it, else ``depends``."""
+    chance: Decimal | None = None
+    """From the simulation, the share of sampled totals within the budget, 0 to 1; None when not simulated."""
+    cited: str = ""
+    """Where the budget comes from, as the user gave it."""
+
+
 class Estimate(Model):
     """The cost of one plan: lines, their total, and everything needed to trust it."""
 
@@ -216,6 +253,13 @@ class Estimate(Model):
     """With the plan's ``home`` figure: the saving against home and the break-even; else None."""
     stats: Simulation | None = None
     """Likely costs from ``costcalc.simulate``, when asked for; None otherwise."""
+    checklist: tuple[ChecklistItem, ...] = ()
+    """The costs sources commonly leave out, each included, priced or not priced; apart from ``lines``, and a
+    ``not-priced`` item does not make the estimate incomplete."""
+    budget: BudgetCheck | None = None
+    """With the plan's ``budget``: whether the total stays within it; else None."""
+    own: bool = False
+    """True for a clinic of the plan's own (the family's quote), False for a documented offer."""
 
     def subtotal(self, treatment: bool) -> Range:
         """The treatment line(s) (``treatment``), or every other line (travel and stay), added as shown."""

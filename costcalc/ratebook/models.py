@@ -263,6 +263,8 @@ class Offer(_DataModel):
     """Documented durations and counts."""
     notes: tuple[Note, ...] = ()
     """Regulatory, evidence and availability notes from the sources."""
+    own: bool = False
+    """True for a clinic the plan adds of its own (a family's quote), priced as the user's figure."""
 
     @field_validator("id", "condition")
     @classmethod
