@@ -12,6 +12,7 @@ from ..ratebook.fx import STALE_AFTER_DAYS, FxTable
 from ..ratebook.models import Count, Offer
 from .lines import Notices, Priced
 from .result import Estimate, FxUsed, HomeComparison, Line, Notice, StaySummary
+from .rows import assumption_rows, fx_rows
 from .trip import Trip, meal_days
 
 __all__ = ["INCOMPLETE", "PRICE_AGE_MONTHS", "finish"]
@@ -60,7 +61,7 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
         basis=offer.price.basis,
         plan=plan,
         currency=currency,
-        lines=tuple(_line(line, amount) for line, amount in zip(priced, exact)),
+        lines=tuple(_line(line, amount, fx, currency) for line, amount in zip(priced, exact)),
         total=total.rounded(),
         documented=by["documented"],
         assumed=by["assumed"],
@@ -102,7 +103,12 @@ def _price_age(priced: list[Priced], today: dt.date, notices: Notices) -> None:
         notices.add("price-age", "; ".join(old.values()) + ": prices may have risen since")
 
 
-def _line(line: Priced, amount: Range) -> Line:
+def _line(line: Priced, amount: Range, fx: FxTable, currency: str) -> Line:
+    rows = list(line.rows)
+    if line.amount.currency != currency:
+        rows += fx_rows(fx, line.amount.currency, currency)
+    places = {row.at for row in rows}
+    rows += [row for row in assumption_rows(line.assumptions) if row.at not in places]
     return Line.derived(
         kind=line.kind,
         label=line.label,
@@ -120,6 +126,7 @@ def _line(line: Priced, amount: Range) -> Line:
         includes=line.includes,
         excludes=line.excludes,
         cited=line.cited,
+        rows=tuple(rows),
     )
 
 

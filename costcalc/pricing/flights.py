@@ -8,6 +8,7 @@ from ..money import Range
 from ..ratebook.book import RateBook
 from .lines import Ends, Notices, Priced, Quote
 from .result import Quantity
+from .rows import fare_rows
 from .trip import Trip
 
 __all__ = ["price_flights"]
@@ -46,5 +47,6 @@ def price_flights(trip: Trip, book: RateBook, quote: Quote | None, notices: Noti
     return Priced(
         "flights", trip.named(f"Flights from {trip.origin}"), quantity, fare, fare.times(count),
         Ends.both("assumed"), assumption=rule.assumption, assumptions=(rule.assumption, *counted),
+        rows=fare_rows(unique.values()),
         detail=f"{what} x {fare} per traveller ({', '.join(r.assumption.label for r in unique.values())})",
     )

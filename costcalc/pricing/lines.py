@@ -59,6 +59,8 @@ class Priced:
     """Every assumption the line uses, for its price and for its counts (rooms, nights, trips)."""
     mix: tuple = ()
     """For sessions bought as bundles: (how many, sessions each, price) of each price used."""
+    rows: tuple = ()
+    """The rows of the rates folder the line used (``DataRow``): prices, per diem rows, fare rows."""
     detail: str = ""
     includes: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()

@@ -16,7 +16,7 @@ from ..planning.plan import Plan
 from .likely import Simulation
 
 __all__ = [
-    "BudgetCheck", "ChecklistItem", "Comparison", "Estimate", "FxUsed", "HomeComparison", "Line", "Notice", "Quantity", "SignedRange", "StaySummary",
+    "BudgetCheck", "ChecklistItem", "Comparison", "DataRow", "Estimate", "FxUsed", "HomeComparison", "Line", "Notice", "Quantity", "SignedRange", "StaySummary",
 ]
 
 LineKind = Literal["treatment", "flights", "lodging", "meals", "custom"]
@@ -58,6 +58,20 @@ class MixPart(Model):
     """The price of one, as documented."""
 
 
+class DataRow(Model):
+    """One row of the rates folder a line rests on, where a tester can find it."""
+
+    kind: Literal["price", "per-diem", "fare", "fx", "assumption"]
+    """What the row is: an offer's documented price, a per diem row, a fare assumption, an exchange rate or
+    a named assumption."""
+    at: str
+    """The rates folder's file and line: ``"stay/per-diem.csv:596"``, ``"offers/us-als.toml:20"``."""
+    quote: str
+    """The row as the file has it: a per diem row verbatim; for a TOML row, its figures as ``key = value``."""
+    values: dict[str, str]
+    """The row's figures by name (per diem: country, place, season, lodging_usd, mie_usd, effective)."""
+
+
 class Line(Model):
     """One line of an estimate: what, how many, how much, and where the numbers come from."""
 
@@ -88,6 +102,9 @@ class Line(Model):
     """The assumption behind the price (or behind its low end), where there is one."""
     assumptions: tuple[Assumption, ...] = ()
     """Every named assumption the line uses: for its price, and for its counts (rooms, nights, trips)."""
+    rows: tuple[DataRow, ...] = ()
+    """Every row of the rates folder the line used: the prices, per diem rows (each season), fare rows, the
+    exchange rates with their date, and the assumptions, each with its file and line."""
     detail: str = ""
     """How the line was computed, in words (e.g. "1 room x 28-42 nights x USD 179-358")."""
     includes: tuple[str, ...] = ()

@@ -11,6 +11,7 @@ from ..ratebook.models import Assumption
 from ..ratebook.perdiem import CityRates, Season
 from .lines import Ends, Notices, Priced, Quote
 from .result import Quantity
+from .rows import per_diem_rows
 from .trip import Trip, meal_days
 
 __all__ = ["dated", "price_lodging", "price_meals"]
@@ -84,16 +85,18 @@ def price_lodging(trip: Trip, book: RateBook, quote: Quote | None, notices: Noti
 
         stay = night_by_night(starts[0])
         schedule.extend(_schedule(place, starts[0], nights.high))
+        used = _on_nights(place, starts, nights.high)
         rate = stay.per(nights).low_times(fraction)
         amount = _at_both(starts, lambda start: night_by_night(start).low_times(fraction).times(rooms))
         how = f"night by night from {starts[0].isoformat()}, each at its season's rate"
     else:
         rate = _across(known, CityRates.lodging_range).low_times(fraction)
         amount = rate.times(rooms).times(nights)
+        used = [(p, s) for p in known for s in p.seasons]
         how = "range across the year's seasons" if any(len(p.seasons) > 1 for p in known) else "one season all year"
     return Priced(
         "lodging", trip.named(f"Lodging, {trip.place_label}"), quantity, rate, amount, _PER_DIEM,
-        source=book.place_citation(*known), assumption=fraction_assumption,
+        source=book.place_citation(*known), assumption=fraction_assumption, rows=per_diem_rows(book, used),
         assumptions=(fraction_assumption, *_counted(trip, rooms=True)),
         detail=(
             f"{trip.rooms} room(s) x {nights} nights; high end: per diem lodging ceiling, "
@@ -143,12 +146,14 @@ def price_meals(trip: Trip, book: RateBook, quote: Quote | None, notices: Notice
 
         rate = day_by_day(starts[0]).per(days).low_times(fraction)
         amount = _at_both(starts, lambda start: day_by_day(start).low_times(fraction).times(travellers))
+        used = _on_nights(place, starts, nights.high + 1)
     else:
         rate = _across(trip.places, CityRates.meals_range).low_times(fraction)
         amount = rate.times(travellers).times(days)
+        used = [(p, s) for p in trip.places for s in p.seasons]
     return Priced(
         "meals", trip.named(f"Meals and incidentals, {trip.place_label}"), quantity, rate, amount, _PER_DIEM,
-        source=book.place_citation(*trip.places), assumption=fraction_assumption,
+        source=book.place_citation(*trip.places), assumption=fraction_assumption, rows=per_diem_rows(book, used),
         assumptions=(fraction_assumption, partial_assumption, *_counted(trip)),
         detail=(
             f"{trip.travellers} traveller(s) x ({days_text}) days; high end: per diem M&IE, "
@@ -173,6 +178,11 @@ def _check_dates(place: CityRates, starts: tuple[dt.date, dt.date], nights: int,
             f"the per diem rates are those published until {until} ({book.sources[place.source].title}); "
             f"nights up to {last.isoformat()} are priced with them, and the rates may have changed by then",
         )
+
+
+def _on_nights(place: CityRates, starts: tuple[dt.date, dt.date], days: int) -> list[tuple[CityRates, Season]]:
+    """The place's seasons in force on the stay's days, from either first night."""
+    return [(place, place.season_on(day)) for start in dict.fromkeys(starts) for day in _stretch(start, days)]
 
 
 def _across(places, spans) -> Range:

@@ -10,6 +10,7 @@ from ..planning.plan import Plan
 from ..ratebook.models import Offer, Price
 from .lines import Ends, Notices, Priced
 from .result import MixPart, Quantity
+from .rows import price_rows
 
 __all__ = ["cheapest_combination", "price_treatment", "resolved_sessions"]
 
@@ -126,6 +127,7 @@ def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Priced:
             amount=price.amount.times(plan.courses),
             ends=Ends.both("documented"),
             source=price.citation,
+            rows=price_rows([price]),
             detail=f"{plan.courses} x {_describe(price)}",
             includes=offer.includes,
             excludes=offer.excludes,
@@ -158,6 +160,7 @@ def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Priced:
         amount=amount,
         ends=Ends.both("documented"),
         source=main.citation,
+        rows=price_rows(price for price, _ in combination),
         mix=tuple(MixPart.derived(count=count, sessions=_size(price), price=price.amount)
                   for price, count in combination) if mixed else (),
         detail=f"{sessions} sessions, cheapest exact combination: {picked}",

@@ -9,6 +9,7 @@ from ..errors import CostcalcError, RatesFileError
 from .models import Assumption
 from ..money import Range
 from ..tomlfile import line_of, parse_toml
+from .citing import at
 from .validate import specs
 from .validate.references import check_fare_rows
 from .validate.shape import RatesProblems, check_shape
@@ -81,7 +82,7 @@ def fares_of(data: dict[str, Any], text: str, path: str) -> FareTable:
                 )
             fare = Range(low=row["low"], high=row["high"], currency=row["currency"], open_high=False)
             assumption = Assumption(
-                id=row["id"], label=row["label"], reasoning=row["reasoning"]
+                id=row["id"], label=row["label"], reasoning=row["reasoning"], at=at(path, where)
             )
         except KeyError as exc:
             raise RatesFileError(

@@ -14,7 +14,8 @@ from .._model import Model
 from ..bounds import MAX_RATE, MIN_RATE
 from ..errors import CostcalcError, RateNotFoundError, RatesFileError
 from ..money import HIGH, LOW, Range, as_decimal, check_currency
-from ..tomlfile import parse_toml
+from .citing import at as _at
+from ..tomlfile import line_of, parse_toml
 
 __all__ = ["STALE_AFTER_DAYS", "FxTable", "euro_rates", "parse_fx", "rate_bounds"]
 
@@ -63,6 +64,8 @@ class FxTable(Model):
     """Units of each currency per 1 EUR; EUR itself is 1 and need not be listed."""
     overridden: tuple[str, ...] = ()
     """Codes whose rate the user replaced."""
+    at: dict[str, str] = {}
+    """Where each rate is written: the rates folder's file and line, ``fx/ecb-eurofxref.toml:35``."""
 
     _factors: dict[tuple[str, str], tuple[Decimal, Decimal]] = PrivateAttr(default_factory=dict)
 
@@ -105,6 +108,7 @@ class FxTable(Model):
             source=self.source,
             rates={**self.rates, **overrides},
             overridden=tuple(sorted(set(self.overridden) | set(overrides))),
+            at={code: place for code, place in self.at.items() if code not in overrides},
         )
 
     def factors(self, source: str, to: str) -> tuple[Decimal, Decimal]:
@@ -141,8 +145,10 @@ def parse_fx(text: str, path: str = "rates/fx/ecb-eurofxref.toml") -> FxTable:
     data = parse_toml(text, path)
     check_shape(specs.FX, data, text, path)  # the keys, base = "EUR", a date and rates within their bounds
     try:
+        rates = data.get("rates")
+        places = {code: _at(path, line_of(text, ("rates", code))) for code in rates} if isinstance(rates, dict) else {}
         return FxTable.model_validate(
-            {"date": data.get("date"), "source": data.get("source"), "rates": data.get("rates")}
+            {"date": data.get("date"), "source": data.get("source"), "rates": rates, "at": places}
         )
     except CostcalcError as exc:
         raise RatesFileError(str(exc), path) from None

@@ -13,6 +13,7 @@ from ..errors import CostcalcError, RatesFileError
 from ..inputfile import read_text
 from .fx import FxTable, parse_fx
 from .models import Assumption, Offer, Source
+from .citing import at
 from ..tomlfile import line_of, parse_toml
 from .validate import specs
 from .validate.shape import check_shape
@@ -125,7 +126,8 @@ def parse_assumptions(
     for i, row in enumerate(data.get("assumption", [])):
         try:
             check_shape(specs.ASSUMPTION, row, text, path, ("assumption", i))
-            assumption = _row(Assumption, row, text, path, ("assumption", i))
+            assumption = _row(Assumption, {**row, "at": at(path, line_of(text, ("assumption", i)))}, text, path,
+                              ("assumption", i))
         except RatesFileError as exc:
             _keep(problems, exc)
             continue
@@ -163,7 +165,7 @@ def offer_of(data: dict[str, Any], text: str, sources: dict[str, Source], path: 
     for i, row in enumerate(data.get("prices", [])):
         row = _cite(row, sources, text, path, ("prices", i))
         amount = {k: row.pop(k) for k in ("low", "high", "currency", "open_high") if k in row}
-        prices.append({**row, "amount": amount})
+        prices.append({**row, "amount": amount, "at": at(path, line_of(text, ("prices", i)))})
     data["prices"] = prices
     data["notes"] = [_cite(row, sources, text, path, ("notes", i)) for i, row in enumerate(data.get("notes", []))]
     protocol = dict(data.get("protocol", {}))

@@ -92,6 +92,8 @@ class Assumption(_DataModel):
     """Why this value: what it rests on and how a user can replace it."""
     value: Decimal | None = None
     """The assumed value where it is one number (a fraction, a count)."""
+    at: str = ""
+    """Where it is written: the rates folder's file and line, ``assumptions.toml:14``."""
 
 
 class Fact(_DataModel):
@@ -169,6 +171,8 @@ class Price(_DataModel):
     """Sessions in a bundle (bundle basis only; at least 2)."""
     citation: Citation
     """Where the price is documented."""
+    at: str = ""
+    """Where the price is written: the rates folder's file and line, ``offers/us-als.toml:22``."""
 
     @model_validator(mode="after")
     def _bundle_size(self) -> Price:

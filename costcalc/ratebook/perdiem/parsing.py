@@ -47,6 +47,7 @@ def _row_season(row: dict[str, str], path: str, line: int) -> Season:
         _month_day(end, "season_end", path, line) if end else None,
         _amount(lodging, "lodging_usd", path, line) if lodging else None,
         _amount(row["mie_usd"], "mie_usd", path, line),
+        line,
     )
 
 

@@ -55,6 +55,8 @@ class Season:
     """USD per room-night (the per diem lodging ceiling); None when the table publishes none."""
     meals: Decimal
     """Meals and incidentals (M&IE), USD per person per day."""
+    line: int = field(default=0, compare=False)
+    """The row's line in the per diem table (0: not read from one)."""
 
     def covers(self, day: dt.date) -> bool:
         """True when ``day`` falls in the season; a season may wrap the year end (12-15..04-15).

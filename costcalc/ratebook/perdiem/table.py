@@ -34,6 +34,7 @@ class StayTable:
         self._all: list[CityRates] | None = None  # every place in table order, once asked for
         self._found: dict[tuple, CityRates] = {}  # (name, countries) -> place, answers of find()
         self._aliases_file = ALIASES_FILE  # (path, text) of the aliases, for the error of one to no place
+        self._lines: list[str] | str = ""  # the table's text, split into lines when a row is first quoted
         index.add(enumerate(cities))
         index.add((), [(a, resolve_alias(a, t, index.exact, index.by_country)) for a, t in aliases.items()])
         self._countries = {code: places[0].country_name for code, places in sorted(index.by_country.items()) if code}
@@ -60,8 +61,15 @@ class StayTable:
         waiting = alias_countries(aliases, rows.codes, aliases_file)
         table = cls(())
         table._rows, table._waiting, table._aliases_file = rows, waiting, aliases_file
+        table._lines = text
         table._countries, table._codes, table._unparsed = rows.countries, set(rows.codes), set(rows.codes)
         return table
+
+    def row_text(self, line: int) -> str:
+        """Line ``line`` of the table's text, as the file has it; empty for a table not read from text."""
+        if isinstance(self._lines, str):
+            self._lines = self._lines.splitlines()
+        return self._lines[line - 1] if 0 < line <= len(self._lines) else ""
 
     @property
     def countries(self) -> dict[str, str]:
