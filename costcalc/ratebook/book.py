@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..errors import UnknownConditionError, UnknownCountryError, UnknownOfferError
+from ..errors import UnknownChecklistItemError, UnknownConditionError, UnknownCountryError, UnknownOfferError
 from .fx import FxTable
-from .models import Assumption, Citation, Offer, Source
+from .models import Assumption, Citation, Offer, Source, UnlistedCost
 from .perdiem import CityRates, StayTable
 from .fares import FareTable
 
@@ -29,6 +29,7 @@ class RateBook:
         stay: StayTable,
         fares: FareTable,
         origin: str = "",
+        checklist: Iterable[UnlistedCost] = (),
     ) -> None:
         self.offers: tuple[Offer, ...] = tuple(sorted(offers, key=lambda o: o.id))
         """Every offer, sorted by id."""
@@ -45,7 +46,17 @@ class RateBook:
         """Assumed round-trip fares between travel regions."""
         self.origin = origin
         """Where the data was loaded from (a folder path), for messages."""
+        self.checklist: tuple[UnlistedCost, ...] = tuple(checklist)
+        """The costs prices commonly leave out, in the order of checklist.toml."""
         self._place_citations: dict[tuple, Citation] = {}
+
+    def checklist_item(self, item: str) -> UnlistedCost:
+        """The checklist item with this id; InvalidPlanError naming the valid ids otherwise."""
+        for found in self.checklist:
+            if found.id == item:
+                return found
+        raise UnknownChecklistItemError(item, [found.id for found in self.checklist],
+                                        hint="a custom line's item names a cost of the checklist")
 
     def place_citation(self, *places: CityRates) -> Citation:
         """The per diem figures of the place(s) a lodging or meals line is priced from, as its citation.
