@@ -169,3 +169,8 @@ def test_a_rate_book_with_own_offers_shares_the_rest_and_refuses_a_taken_id(book
         more.with_offers([own])
     est = estimate(Plan(offer="own-q", trips=0), more, today=TODAY)
     assert est.own and est.lines[0].provenance == "user"
+
+
+def test_estimating_a_plan_of_own_offers_names_them(capsys):
+    assert main(["estimate", "--plan", str(EXAMPLE)]) == 2
+    assert "the plan file's own offers are own-klinik-am-see-munich, own-clinica-norte-tijuana" in capsys.readouterr().err

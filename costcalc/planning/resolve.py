@@ -99,8 +99,10 @@ def _offers(request: Request, book: RateBook) -> list[Given]:
     if not request.comparing:
         offer = request.values.get("offer")
         if offer is None:
+            own = ", ".join(given.value.id for given in request.own)
             raise InvalidPlanError(
                 "give the offer to price: --offer ID, or offer = \"ID\" in the --plan file (costcalc offers lists them)"
+                + (f"; the plan file's own offers are {own}" if own else "")
             )
         _known(request, book, "offer", [offer.value])
         return [offer]
