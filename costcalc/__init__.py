@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         PlanFileError,
         RateNotFoundError,
         RatesFileError,
+        UnknownChecklistItemError,
         UnknownCityError,
         UnknownConditionError,
         UnknownCountryError,
@@ -39,10 +40,13 @@ if TYPE_CHECKING:
     from .ratebook.loading import load_rates
     from .ratebook.models import Assumption, Citation, Count, Note, Offer, Price, Protocol, Region, Source, Visit
     from .money import Portion, Range, SignedRange
+    from .planning.own import OwnOffer
     from .planning.plan import CustomLine, Plan
     from .planning.planfile import PlanFile, parse_plan_file, read_plan_file
     from .pricing.likely import Simulation
-    from .pricing.result import Comparison, Estimate, FxUsed, HomeComparison, Line, Notice, Quantity, StaySummary
+    from .pricing.result import (
+        BudgetCheck, ChecklistItem, Comparison, Estimate, FxUsed, HomeComparison, Line, Notice, Quantity, StaySummary,
+    )
     from .pricing.visits import Itineraries, Verdict, VisitStep
 
 __version__ = "0.1.0"
@@ -51,6 +55,8 @@ __version__ = "0.1.0"
 # `costcalc --help` and a bad option answer without building every model first.
 _HOME = {
     "Assumption": "ratebook.models",
+    "BudgetCheck": "pricing.result",
+    "ChecklistItem": "pricing.result",
     "Citation": "ratebook.models",
     "Comparison": "pricing.result",
     "CostcalcError": "errors",
@@ -68,6 +74,7 @@ _HOME = {
     "Note": "ratebook.models",
     "Notice": "pricing.result",
     "Offer": "ratebook.models",
+    "OwnOffer": "planning.own",
     "Plan": "planning.plan",
     "Portion": "money",
     "PlanFile": "planning.planfile",
@@ -84,6 +91,7 @@ _HOME = {
     "Simulation": "pricing.likely",
     "Source": "ratebook.models",
     "StaySummary": "pricing.result",
+    "UnknownChecklistItemError": "errors",
     "UnknownCityError": "errors",
     "UnknownConditionError": "errors",
     "UnknownCountryError": "errors",
@@ -107,6 +115,8 @@ _HOME = {
 
 __all__ = [
     "Assumption",
+    "BudgetCheck",
+    "ChecklistItem",
     "Citation",
     "Comparison",
     "CostcalcError",
@@ -124,6 +134,7 @@ __all__ = [
     "Note",
     "Notice",
     "Offer",
+    "OwnOffer",
     "Plan",
     "PlanFile",
     "PlanFileError",
@@ -140,6 +151,7 @@ __all__ = [
     "Simulation",
     "Source",
     "StaySummary",
+    "UnknownChecklistItemError",
     "UnknownCityError",
     "UnknownConditionError",
     "UnknownCountryError",

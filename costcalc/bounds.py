@@ -20,6 +20,7 @@ __all__ = [
     "MAX_CUSTOM_LINES",
     "MAX_DOWNLOAD_BYTES",
     "MAX_HISTORY_BYTES",
+    "MAX_OWN_OFFERS",
     "MAX_PLAN_BYTES",
     "MAX_RATE",
     "MAX_RATES_FILE_BYTES",
@@ -53,6 +54,8 @@ MAX_PLAN_BYTES = 1_000_000
 """The largest plan file read, in bytes (1 MB)."""
 MAX_CUSTOM_LINES = 1_000
 """The most ``[[custom]]`` lines of a plan."""
+MAX_OWN_OFFERS = 100
+"""The most ``[[offer]]`` tables (a family's own quotes) of a plan file."""
 MAX_RATES_FILE_BYTES = 5_000_000
 """The largest file of a rates folder read, in bytes (5 MB; the per diem table is about 100 KB)."""
 MAX_DOWNLOAD_BYTES = 5_000_000

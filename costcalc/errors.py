@@ -17,6 +17,7 @@ __all__ = [
     "RatesFileError",
     "RatesUpdateError",
     "ServeOptionError",
+    "UnknownChecklistItemError",
     "UnknownCityError",
     "UnknownConditionError",
     "UnknownCountryError",
@@ -119,6 +120,12 @@ class UnknownConditionError(_UnknownName):
     """A condition id that no offer has."""
 
     what = "condition"
+
+
+class UnknownChecklistItemError(_UnknownName):
+    """A checklist item (a custom line's ``item``) that the rates' checklist does not hold."""
+
+    what = "checklist item"
 
 
 class UnknownCityError(_UnknownName):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,10 +67,23 @@ def check(outcome: Outcome, allowed: Sequence[int] = (0, 2)) -> Outcome:
         assert outcome.err.count("\n") == 1 and " problem(s) in " in outcome.err, outcome
         assert not any("cannot be read: " in line and "Error:" in line for line in lines), outcome
     if outcome.code == 0 and '"low"' in outcome.out:  # JSON amounts: never a signed zero
-        assert not re.search(r'"-0(\.0+)?"', outcome.out), outcome
+        assert not _signed_zeros(json.loads(outcome.out)), outcome
     if outcome.code == 0:
         assert not re.search(r"-[$€£¥]0(\.0+)?\b|-0(\.0+)? [A-Z]{3}\b", outcome.out), outcome
     return outcome
+
+
+_TEXTS = frozenset({"label", "cited", "detail", "how", "line", "breakdown", "message", "quote", "title", "text", "name"})
+"""Keys of JSON output whose values are words (a plan's labels may be any text, "-0.0" too), not amounts."""
+
+
+def _signed_zeros(value, key: str = "") -> list[str]:
+    """Every amount of JSON output written as a signed zero ("-0", "-0.00"), outside the keys of words."""
+    if isinstance(value, dict):
+        return [found for k, item in value.items() for found in _signed_zeros(item, k)]
+    if isinstance(value, list):
+        return [found for item in value for found in _signed_zeros(item, key)]
+    return [value] if isinstance(value, str) and key not in _TEXTS and re.fullmatch(r"-0(\.0+)?", value) else []
 
 
 @lru_cache(maxsize=1)

@@ -9,6 +9,8 @@ import pytest
 
 from costcalc import Plan, PlanFileError, estimate
 from costcalc.planning.planfile import PLAN_KEYS, parse_plan_file
+from costcalc.planning.request import request_of_file
+from costcalc.planning.resolve import resolve
 
 from .conftest import EXAMPLE_PLANS, REPO, TODAY
 
@@ -109,9 +111,15 @@ def test_every_top_level_key_is_documented_and_every_plan_field_reachable():
 @pytest.mark.parametrize("path", EXAMPLE_PLANS, ids=lambda p: p.name)
 def test_every_example_plan_estimates_completely(book, path):
     pf = parse_plan_file(path.read_text(), str(path))
-    est = estimate(Plan(offer=pf.offer, **pf.fields), book, today=TODAY)
-    assert est.complete, est.warnings
-    assert est.user.high > 0
+    if pf.offer is not None:
+        estimates = [estimate(Plan(offer=pf.offer, **pf.fields), book, today=TODAY)]
+    else:  # a comparison with the family's own quotes: those are priced completely (documented offers may not be)
+        resolved = resolve(request_of_file(pf), book)
+        estimates = [est for est in (estimate(p, resolved.book, today=TODAY) for p in resolved.plans) if est.own]
+        assert len(estimates) == len(pf.own) > 0
+    for est in estimates:
+        assert est.complete, est.warnings
+        assert est.user.high > 0
 
 
 def test_cities_give_each_destination_of_a_comparison_its_own_city(tmp_path, capsys):

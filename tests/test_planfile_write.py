@@ -242,9 +242,12 @@ def test_a_default_treatment_per_is_not_written():
 
 
 def cli_total(capsys, path) -> dict:
+    """The total of the plan file's estimate; of a comparison (a plan of the family's own quotes), every total."""
     capsys.readouterr()
-    assert main(["estimate", "--plan", str(path), "--json", "--as-of", TODAY.isoformat()]) == 0
-    return json.loads(capsys.readouterr().out)["total"]
+    one = read_plan_file(path).offer is not None
+    assert main(["estimate" if one else "compare", "--plan", str(path), "--json", "--as-of", TODAY.isoformat()]) == 0
+    out = json.loads(capsys.readouterr().out)
+    return out["total"] if one else {est["offer_id"]: est["total"] for est in out["estimates"]}
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)

@@ -43,12 +43,11 @@ def run(args: argparse.Namespace) -> int:
         return _fx(args, _locale(args.locale))
     planfile = read_plan_file(args.plan) if args.plan else None
     request = request_of_options(args, planfile, comparing=args.command == "compare")
-    book = load_rates(args.rates)
-    resolved = resolve(request, book)
+    resolved = resolve(request, load_rates(args.rates))
     try:
         if args.command == "estimate":
-            return _estimate(args, resolved, book)
-        return _compare(args, resolved, book)
+            return _estimate(args, resolved, resolved.book)
+        return _compare(args, resolved, resolved.book)
     except UnknownLineError as exc:  # a [distributions] key of the plan file: named at its line
         raise request.traced(exc, "distributions", (getattr(exc, "key", ""),)) from None
 

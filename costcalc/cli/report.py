@@ -60,8 +60,8 @@ def run_report(args: argparse.Namespace) -> int:
     planfile = read_plan_file(args.plan) if args.plan else None
     one_offer = planfile is not None and planfile.offer is not None and not (args.condition or args.offers)
     request = request_of_options(args, planfile, comparing=not one_offer)
-    book = load_rates(args.rates)
-    resolved = resolve(request, book)
+    resolved = resolve(request, load_rates(args.rates))
+    book = resolved.book  # with the family's own offers
     cmp = compare(list(resolved.plans), book, today=args.as_of)
     cmp = with_stats(cmp, samples=args.simulate or REPORT_SAMPLES, seed=args.seed, distribution=args.distribution)
     itineraries = {plan.offer: both_ways(plan, book, args.as_of) for plan in resolved.plans}

@@ -216,6 +216,15 @@ class Range:
         exact = None if self._exact is None else (self._exact[0] * Fraction(fraction), self._exact[1])
         return Range.trusted(LOW.multiply(self.low, fraction), self.high, self.currency, self.open_high, exact)
 
+    def percent(self, n: Any) -> Range:
+        """``n`` percent of the range, end for end (a contingency reserve of the other lines): the low end rounded
+        down, the high end up, the exact ends kept; open-ended if the range is."""
+        share = as_decimal(n, "percent").scaleb(-2)
+        a, b = self._exact_ends()
+        exact = Fraction(share)
+        return Range.trusted(LOW.multiply(self.low, share), HIGH.multiply(self.high, share), self.currency,
+                             self.open_high, (a * exact, b * exact))
+
     def per(self, count: Any) -> Range:
         """Each end divided by a count (a number, or a count range end for end): the average per unit."""
         low, high = _ends(count)

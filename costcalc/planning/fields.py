@@ -54,7 +54,7 @@ TREATMENT_PER = ("once", "course", "session")
 """What the user's own treatment price may be for."""
 FIGURE_KEYS = ("low", "high", "amount", "currency", "open_high", "source")
 """Keys of a money figure's table in a plan file."""
-LINE_KEYS = ("label", "per", "quantity", "distribution")
+LINE_KEYS = ("label", "per", "quantity", "distribution", "item")
 """Keys of a ``[[custom]]`` table beyond its figure's."""
 
 
@@ -169,6 +169,14 @@ def _rates(value: Any) -> Any:
     from ..ratebook.fx import euro_rates
 
     return euro_rates(value)
+
+
+def _one_amount(value: Any) -> Any:
+    """A budget: one amount (what the family can spend), not a range."""
+    if value.low != value.high or value.open_high:
+        raise ValueError(f"a budget is one amount, what you can spend, not a range; give one figure, e.g. {value.high}"
+                         f" {value.currency}")
+    return value
 
 
 def _count(name: str, unit: str, limits: tuple[int, int], default: int | None, meaning: str, help: str, **more) -> Field:
@@ -301,7 +309,7 @@ FIELDS: dict[str, Field] = {
             "every estimate says whether the hard bounds stay within it and, simulated, the chance that the total does.",
             "what you can spend on the whole journey", "what you can spend on the whole journey (one amount): says "
             "whether each total stays within it, and the chance it does",
-            label="Budget (what you can spend)",
+            label="Budget (what you can spend)", check=_one_amount,
         ),
         _count(
             "contingency", "percent", (0, 100), None,

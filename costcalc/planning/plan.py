@@ -41,12 +41,21 @@ class CustomLine(Model):
     """Where the figure comes from, e.g. "written quote from clinic X, 2026-11-02"."""
     distribution: Distribution | None = None
     """How ``costcalc.simulate`` reads its range; None: the plan's ``distribution``."""
+    item: str | None = None
+    """The cost of the checklist this line prices (``visa``, ``transport`` ...: rates/checklist.toml); None: none."""
 
     @field_validator("label")
     @classmethod
     def _label(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("a custom line needs a label, e.g. 'Visa'")
+        return value
+
+    @field_validator("item")
+    @classmethod
+    def _item(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+            raise ValueError("a checklist item is an id such as 'visa' or 'follow-up' (rates/checklist.toml lists them)")
         return value
 
     @field_validator("quantity", mode="before")

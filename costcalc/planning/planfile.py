@@ -26,6 +26,15 @@
     currency = "USD"
     source = "hospital estimate, 2026-10-15"
 
+    [budget]                              # what you can spend, one amount: within, never or it depends
+    amount = 40000
+    currency = "USD"
+
+A plan file may also hold clinics of its own, a family's quotes, each an ``[[offer]]`` table
+(see ``costcalc.planning.ownfile``): compared with the documented offers of their condition
+(``condition = ...``), or named in ``offers = [...]`` by their id, ``own-<name>``. Then
+``offer`` is those tables, so the offer to estimate is given with ``--offer``.
+
 Every key is checked: an unknown key or a value of the wrong type is a PlanFileError
 naming the file, the line, what was wrong and what would be valid.
 
@@ -36,21 +45,23 @@ equal PlanFile, amounts digit for digit), and ``write_plan_file`` saves it atomi
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields as attributes
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..bounds import MAX_PLAN_BYTES, size_words
-from ..errors import CostcalcError, PlanFileError, closest
+from ..errors import CostcalcError, PlanFileError
 from ..inputfile import read_text
-from ..money import Range, as_decimal
 from ..tomlfile import line_of, parse_toml
-from .fields import DEFAULT_CURRENCY, FIELDS, FIGURE_KEYS, LINE_KEYS, PLAN_FIELDS
+from .fields import FIELDS, FIGURE_KEYS, LINE_KEYS, PLAN_FIELDS
+from .own import OwnOffer
+from .ownfile import own_offers_of
 from .plan import Plan
 from .request import FileKey, Given, request_of_file
-from .tomlvalues import check_figure_table, check_line_table, check_value
+from .tomlwrite import custom_table, figure_table, number, own_table
+from .tomlvalues import check_figure_table, check_keys, check_line_table, check_value, figure_of
 
 __all__ = [
     "PLAN_KEYS",
@@ -92,6 +103,8 @@ class PlanFile:
     locale: str | None = None
     cities: dict[str, str] = field(default_factory=dict)
     """Region code (as ``costcalc offers`` shows it) -> city there, for comparisons across regions."""
+    own: tuple[OwnOffer, ...] = ()
+    """The family's own offers, the file's ``[[offer]]`` tables."""
     text: str = field(default="", compare=False, repr=False)
     """The file's text, where it was read from one: errors about its values name their lines."""
 
@@ -103,8 +116,14 @@ _REQUEST_KEYS = tuple(a.name for a in attributes(PlanFile) if a.name in FIELDS)
 def parse_plan_file(text: str, path: str = "plan.toml") -> PlanFile:
     """Parse and check a plan file; raises PlanFileError with file and line on the first problem."""
     _check_text(text, path)
-    data = parse_toml(text, path, PlanFileError)
-    _check_keys(data, PLAN_KEYS, (), text, path)
+    try:
+        data = parse_toml(text, path, PlanFileError)
+    except PlanFileError as exc:
+        raise _both_offers(text, path) or exc from None
+    check_keys(data, PLAN_KEYS, (), text, path)
+    own = ()
+    if isinstance(data.get("offer"), list):
+        own = own_offers_of(data.pop("offer"), text, path)
     fields: dict[str, Any] = {}
     cited: dict[str, str] = {}
     for key, value in data.items():  # in the file's order: the citations keep it
@@ -112,7 +131,7 @@ def parse_plan_file(text: str, path: str = "plan.toml") -> PlanFile:
         kind = FIELDS[key].kind
         if kind == "money":
             table = _table(value, (key,), text, path)
-            fields[key], source = _figure(table, (key,), text, path)
+            fields[key], source = figure_of(table, (key,), text, path)
             fields.update({name: table[inner] for name, inner in _NESTED[key] if inner in table})
             if source:
                 cited[key] = source
@@ -125,10 +144,21 @@ def parse_plan_file(text: str, path: str = "plan.toml") -> PlanFile:
     if cited:
         fields["cited"] = cited
     asked = {name: tuple(data[name]) if name == "offers" else data[name] for name in _REQUEST_KEYS if name in data}
-    plan_file = PlanFile(path=path, fields=fields, text=text, **asked)
+    plan_file = PlanFile(path=path, fields=fields, own=own, text=text, **asked)
     offer = Given(plan_file.offer or "(from the command line)", FileKey(path, text, ("offer",)))
     request_of_file(plan_file).for_offer(offer, region="").plan()  # a bad value is reported at its line
     return plan_file
+
+
+def _both_offers(text: str, path: str) -> PlanFileError | None:
+    """The error of a file that gives ``offer = "ID"`` and ``[[offer]]`` tables, which TOML cannot hold."""
+    tables = re.search(r"^[ \t]*\[\[[ \t]*offer[ \t]*\]\]", text, re.MULTILINE)
+    if tables is None or not re.search(r"^[ \t]*offer[ \t]*=", text, re.MULTILINE):
+        return None
+    return PlanFileError(
+        "offer is either one documented offer to estimate (offer = \"ID\") or your own offers ([[offer]] tables), "
+        "not both in one file; keep the [[offer]] tables and give the documented offer with --offer, or compare "
+        "them: offers = [\"ID\", \"own-...\"] or condition = \"...\"", path, text.count("\n", 0, tables.start()) + 1)
 
 
 def read_plan_file(path: str | Path) -> PlanFile:
@@ -182,20 +212,32 @@ def format_plan_file(plan_file: PlanFile) -> str:
             continue
         if kind == "money":
             inside = {inner: fields[name] for name, inner in _NESTED[key] if fields.get(name) is not None}
-            value = _figure_table(value, inside, source=cited.get(key))
+            value = figure_table(value, inside, source=cited.get(key))
         elif kind == "rates":
-            value = {code: _number(rate) for code, rate in value.items()}
+            value = {code: number(rate) for code, rate in value.items()}
         elif kind == "lines":
             value = []
         top[key] = value
-    custom = [_custom_table(line) for line in fields.get("custom") or ()]
-    return "\n".join([_HEADER + tomli_w.dumps(top), *("[[custom]]\n" + tomli_w.dumps(row) for row in custom)])
+    if plan_file.own and plan_file.offer is not None:
+        raise PlanFileError(f"cannot write offer = {plan_file.offer!r} with your own offers: a file holds one or "
+                            "the other (see parse_plan_file)", plan_file.path)
+    own = []
+    for offer in plan_file.own:  # each [[offer]], then its [[offer.price]] tables (tomli_w would write them inline)
+        table = own_table(offer)
+        prices = table.pop("price", [])
+        own.append("\n".join(["[[offer]]\n" + tomli_w.dumps(table),
+                               *("[[offer.price]]\n" + tomli_w.dumps(price) for price in prices)]))
+    custom = [custom_table(line) for line in fields.get("custom") or ()]
+    return "\n".join([_HEADER + tomli_w.dumps(top), *own, *("[[custom]]\n" + tomli_w.dumps(row) for row in custom)])
 
 
 def plan_file_of(
-    plan: Plan, *, offers: Iterable[str] = (), condition: str | None = None, locale: str | None = None
+    plan: Plan, *, offers: Iterable[str] = (), condition: str | None = None, locale: str | None = None,
+    own: Iterable[OwnOffer] = (),
 ) -> PlanFile:
-    """A PlanFile holding ``plan``: its offer and every field that differs from Plan's default.
+    """A PlanFile holding ``plan``: its offer and every field that differs from Plan's default, and ``own``, the
+    family's own offers (with them, the plan's offer is compared, in ``offers``, unless ``offers`` or ``condition``
+    say what is: a file gives ``offer = "ID"`` or [[offer]] tables, not both).
 
     ``treatment_per`` and citations are kept only with their figure (alone they change nothing);
     empty citations are left out. The PlanFile's ``path`` is "".
@@ -208,9 +250,11 @@ def plan_file_of(
         fields["cited"] = cited
     if plan.custom:
         fields["custom"] = [line.model_dump(exclude_none=True) for line in plan.custom]
-    return PlanFile(
-        path="", fields=fields, offer=plan.offer, offers=tuple(offers), condition=condition, locale=locale
-    )
+    own, offers = tuple(own), tuple(offers)
+    if own and not offers and condition is None:
+        offers = (plan.offer,)  # the plan's offer, which the file cannot give as offer = "ID" beside [[offer]]
+    return PlanFile(path="", fields=fields, offer=None if own else plan.offer, offers=offers, condition=condition,
+                    locale=locale, own=own)
 
 
 def write_plan_file(path: str | Path, plan_file: PlanFile) -> None:
@@ -245,47 +289,6 @@ def _write_problem(exc: OSError, path: Path) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def _number(value: Any) -> int | Decimal:
-    """An amount that TOML writes exactly: a whole number as an int, else the Decimal itself."""
-    number = as_decimal(value)
-    if number.as_tuple().exponent == 0 and not number.is_signed():
-        return int(number)
-    return number
-
-
-def _figure_table(
-    value: Range | Mapping[str, Any], inside: Mapping[str, Any], *, source: str | None = None
-) -> dict[str, Any]:
-    """A figure (a Range, or its dict as parse_plan_file gives it) as the keys of its table."""
-    figure = value.as_dict() if isinstance(value, Range) else value
-    table: dict[str, Any] = {
-        "low": _number(figure["low"]),
-        "high": _number(figure["high"]),
-        "currency": figure.get("currency", DEFAULT_CURRENCY),
-    }
-    if figure.get("open_high"):
-        table["open_high"] = True
-    table.update(inside)
-    if source:
-        table["source"] = source
-    return table
-
-
-def _custom_table(line: Any) -> dict[str, Any]:
-    """A custom line (a CustomLine, or its dict as parse_plan_file gives it) as a [[custom]] table."""
-    if not isinstance(line, Mapping):
-        line = line.model_dump(exclude_none=True)
-    per = {"per": line["per"]} if line.get("per") is not None else {}
-    table = {"label": line["label"], **_figure_table(line["amount"], per)}
-    if line.get("quantity") is not None:
-        table["quantity"] = _number(line["quantity"])
-    if line.get("cited"):
-        table["source"] = line["cited"]
-    if line.get("distribution"):
-        table["distribution"] = line["distribution"]
-    return table
-
-
 def _check_request_value(key: str, value: Any, text: str, path: str) -> None:
     """Check a key of the request that is no Plan field: which offers, the locale, the cities."""
     kind = FIELDS[key].kind
@@ -301,48 +304,14 @@ def _check_request_value(key: str, value: Any, text: str, path: str) -> None:
         raise PlanFileError(f"{key} must be a string (got {value!r})", path, line_of(text, (key,)))
 
 
-def _check_keys(table: dict[str, Any], valid, loc: tuple, text: str, path: str) -> None:
-    for key in table:
-        if key not in valid:
-            near = closest(key, valid)
-            hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
-            where = f" in [{_name(loc)}]" if loc else ""
-            raise PlanFileError(
-                f"unknown key {key!r}{where}; {hint}valid: {', '.join(valid)}", path, line_of(text, (*loc, key))
-            )
-
-
-def _name(loc: tuple) -> str:
-    if len(loc) == 2:
-        return f"[{loc[0]}] #{loc[1] + 1}"
-    return str(loc[0])
-
-
 def _table(value: Any, loc: tuple, text: str, path: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise PlanFileError(
             f"{loc[0]} is a table ([{loc[0]}] with low, high and currency), got {value!r}", path, line_of(text, loc)
         )
-    _check_keys(value, _TABLE_KEYS[loc[0]], loc, text, path)
+    check_keys(value, _TABLE_KEYS[loc[0]], loc, text, path)
     (check_line_table if len(loc) == 2 else check_figure_table)(value, loc, text, path)
     return value
-
-
-def _figure(table: dict[str, Any], loc: tuple, text: str, path: str) -> tuple[dict[str, Any], str]:
-    """A table's range (``amount`` for a point, or ``low`` and ``high``) and its source text."""
-    if "amount" in table and ("low" in table or "high" in table):
-        raise PlanFileError("give either amount, or low and high, not both", path, line_of(text, (*loc, "amount")))
-    if "amount" in table:
-        low = high = table["amount"]
-    elif "low" in table and "high" in table:
-        low, high = table["low"], table["high"]
-    else:
-        raise PlanFileError("needs low and high (or amount for a single figure)", path, line_of(text, loc))
-    source = table.get("source", "")
-    if not isinstance(source, str):
-        raise PlanFileError(f"source is text, e.g. \"written quote, 2026-11-02\" (got {source!r})", path, line_of(text, (*loc, "source")))
-    figure = {"low": low, "high": high, "currency": table.get("currency", DEFAULT_CURRENCY), "open_high": table.get("open_high", False)}
-    return figure, source
 
 
 def _lines(rows: Any, loc: tuple, text: str, path: str) -> list[dict[str, Any]]:
@@ -352,7 +321,7 @@ def _lines(rows: Any, loc: tuple, text: str, path: str) -> list[dict[str, Any]]:
     lines = []
     for i, row in enumerate(rows):
         table = _table(row, (*loc, i), text, path)
-        figure, source = _figure(table, (*loc, i), text, path)
+        figure, source = figure_of(table, (*loc, i), text, path)
         line = {k: v for k, v in table.items() if k in LINE_KEYS}
         lines.append({**line, "amount": figure, "cited": source})
     return lines

@@ -1,7 +1,7 @@
 """What a family asks for, from any way in, each value with where it was given.
 
-A Request holds the plan-field values, which offers, the city per region and the locale,
-each as a ``Given``: the value and where it came from (a command-line option, a plan
+A Request holds the plan-field values, which offers, the city per region, the locale and
+the family's own offers, each as a ``Given``: the value and where it came from (a command-line option, a plan
 file's key and line, a form field). Three builders make one: ``request_of_file`` (a plan
 file), ``request_of_options`` (the command line over a plan file) and the form's, in
 ``costcalc.tui.formstate``. ``costcalc.planning.resolve.resolve`` turns it into plans.
@@ -34,6 +34,7 @@ __all__ = [
     "Request",
     "Where",
     "figure",
+    "first_problem",
     "request_of_file",
     "request_of_options",
 ]
@@ -115,6 +116,8 @@ class Request:
     """Which offers: ``offers`` or ``condition`` (a comparison); else ``offer``."""
     whole: Where = field(default_factory=Option)
     """Where the request as a whole came from, for a problem of no one field."""
+    own: tuple[Given, ...] = ()
+    """The family's own offers (``costcalc.planning.own.OwnOffer``), each with where it was given."""
 
     def for_offer(self, offer: Given, region: str) -> Request:
         """The request of one offer: its id, and the city for its region (else the one for every destination)."""
@@ -151,22 +154,35 @@ class Request:
         if name is not None:
             given = self.values.get(name)
             return (given.where if given else self.whole).error(str(exc), loc)
-        errors = getattr(exc, "errors", None)
-        if not errors:
+        found = first_problem(exc)
+        if found is None:
             return self.whole.error(str(exc))
-        first = errors[0]
-        loc = tuple(first["loc"])
-        nested = (first.get("ctx") or {}).get("error")
-        while getattr(nested, "errors", None):  # a nested model's own error: follow it to the key
-            first = nested.errors[0]
-            loc += tuple(first["loc"])
-            nested = (first.get("ctx") or {}).get("error")
-        message = first["msg"].removeprefix("Value error, ")
-        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        shown = f" (got {first['input']!r})" if first["type"] != "missing" and not isinstance(first.get("input"), dict) else ""
+        loc, message = found
         given = self.values.get(loc[0]) if loc and isinstance(loc[0], str) else None
         where, rest = (given.where, loc[1:]) if given else (self.whole, loc)
-        return where.error(f"{message}{shown}{more}", rest)
+        return where.error(message, rest)
+
+
+def first_problem(exc: CostcalcError) -> tuple[tuple[Any, ...], str] | None:
+    """Where the first problem of a model's validation error is (its key path, down into nested models) and what
+    it is, with the value given and how many more there are; None for an error that is no validation error."""
+    errors = getattr(exc, "errors", None)
+    if not errors:
+        return None
+    first = errors[0]
+    loc = tuple(first["loc"])
+    nested = (first.get("ctx") or {}).get("error")
+    while getattr(nested, "errors", None):  # a nested model's own error: follow it to the key
+        first = nested.errors[0]
+        loc += tuple(first["loc"])
+        nested = (first.get("ctx") or {}).get("error")
+    message = "required, not given" if first["type"] == "missing" else first["msg"].removeprefix("Value error, ")
+    more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+    given = first.get("input")
+    shown = ""
+    if first["type"] != "missing" and not isinstance(given, dict):
+        shown = f" (got {given if isinstance(given, Range) else repr(given)})"
+    return loc, f"{message}{shown}{more}"
 
 
 _UNKNOWN = Field("", "text", "", plan=True)
@@ -195,7 +211,8 @@ def request_of_file(plan_file: PlanFile) -> Request:
         if attribute.name in FIELDS and FIELDS[attribute.name].kind != "cities" and value:
             values[attribute.name] = Given(value, at(attribute.name))
     cities = {code: Given(city, at("cities", code)) for code, city in plan_file.cities.items()}
-    return Request(values, cities, comparing=plan_file.offer is None, whole=at())
+    own = tuple(Given(offer, at("offer", i)) for i, offer in enumerate(plan_file.own))
+    return Request(values, cities, comparing=plan_file.offer is None, whole=at(), own=own)
 
 
 def request_of_options(
@@ -225,7 +242,7 @@ def request_of_options(
             _city_options(given, where, values, cities)
         else:
             values[declared.name] = Given(given, where)
-    return Request(values, cities, comparing=comparing)
+    return Request(values, cities, comparing=comparing, own=base.own)
 
 
 def _currency_alone(args: argparse.Namespace, declared: Field) -> None:

@@ -14,11 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from ..bounds import MAX_CUSTOM_LINES
-from ..errors import PlanFileError
+from ..errors import PlanFileError, closest
 from ..tomlfile import line_of
-from .fields import FIELDS, LINE_KEYS
+from .fields import DEFAULT_CURRENCY, FIELDS, LINE_KEYS
 
-__all__ = ["check_figure_table", "check_line_table", "check_value"]
+__all__ = ["check_figure_table", "check_keys", "check_line_table", "check_own_table", "check_value", "figure_of"]
 
 Raise = Callable[[str, tuple[Any, ...]], PlanFileError]
 
@@ -75,6 +75,72 @@ def check_line_table(table: dict[str, Any], loc: tuple[Any, ...], text: str, pat
             _number(table[name], (*loc, name), fail, "units", "3")
         else:
             _text(table[name], (*loc, name), fail)
+
+
+def check_own_table(table: dict[str, Any], loc: tuple[Any, ...], text: str, path: str) -> None:
+    """The known keys of an ``[[offer]]`` table (a family's own offer) and of its ``[[offer.price]]`` tables."""
+    check_figure_table(table, loc, text, path)
+    fail = _failing(text, path)
+    for name in ("name", "region", "country", "condition", "treatment", "basis"):
+        if name in table:
+            _text(table[name], (*loc, name), fail)
+    for name, high in (("sessions", 1000), ("trips", 100)):
+        if name in table:
+            _count(table[name], (*loc, name), fail, (1, high))
+    nights = table.get("nights", 0)
+    for end in nights if isinstance(nights, list) and len(nights) == 2 else [nights]:
+        _count(end, (*loc, "nights"), fail, (0, 365))
+    for name in ("includes", "checklist"):
+        items = table.get(name, [])
+        if not isinstance(items, list):
+            raise fail(f"{_name((*loc, name))} is a list of texts, e.g. [\"...\", \"...\"] (got {_what(items)})", (*loc, name))
+        for n, item in enumerate(items):
+            _text(item, (*loc, name), fail, f"{_name((*loc, name))}[{n + 1}]")
+    if "date" in table:
+        _date(table["date"], (*loc, "date"), fail)
+    prices = table.get("price", [])
+    if not isinstance(prices, list) or not all(isinstance(price, dict) for price in prices):
+        raise fail(f"{_name((*loc, 'price'))} is a list of tables: write each price as [[offer.price]]", (*loc, "price"))
+    for n, price in enumerate(prices):
+        at = (*loc, "price", n)
+        check_figure_table(price, at, text, path)
+        if "basis" in price:
+            _text(price["basis"], (*at, "basis"), fail)
+        if "sessions" in price:
+            _count(price["sessions"], (*at, "sessions"), fail, (2, 1000))
+
+
+def check_keys(table: dict[str, Any], valid, loc: tuple, text: str, path: str) -> None:
+    """Every key of ``table`` (at ``loc``) is one of ``valid``; else PlanFileError naming the closest ones."""
+    for key in table:
+        if key not in valid:
+            near = closest(key, valid)
+            hint = f"did you mean {' or '.join(repr(n) for n in near)}? " if near else ""
+            where = f" in [{_table_name(loc)}]" if loc else ""
+            raise PlanFileError(
+                f"unknown key {key!r}{where}; {hint}valid: {', '.join(valid)}", path, line_of(text, (*loc, key))
+            )
+
+
+def _table_name(loc: tuple) -> str:
+    return f"[{loc[0]}] #{loc[1] + 1}" if len(loc) == 2 else _name(loc)
+
+
+def figure_of(table: dict[str, Any], loc: tuple, text: str, path: str) -> tuple[dict[str, Any], str]:
+    """A table's range (``amount`` for a point, or ``low`` and ``high``) and its source text."""
+    if "amount" in table and ("low" in table or "high" in table):
+        raise PlanFileError("give either amount, or low and high, not both", path, line_of(text, (*loc, "amount")))
+    if "amount" in table:
+        low = high = table["amount"]
+    elif "low" in table and "high" in table:
+        low, high = table["low"], table["high"]
+    else:
+        raise PlanFileError("needs low and high (or amount for a single figure)", path, line_of(text, loc))
+    source = table.get("source", "")
+    if not isinstance(source, str):
+        raise PlanFileError(f"source is text, e.g. \"written quote, 2026-11-02\" (got {source!r})", path, line_of(text, (*loc, "source")))
+    figure = {"low": low, "high": high, "currency": table.get("currency", DEFAULT_CURRENCY), "open_high": table.get("open_high", False)}
+    return figure, source
 
 
 def _failing(text: str, path: str) -> Raise:

@@ -10,7 +10,10 @@ from ..planning.plan import Plan
 from ..ratebook.book import RateBook
 from ..ratebook.fx import STALE_AFTER_DAYS, FxTable
 from ..ratebook.models import Count, Offer
+from .budget import budget_check
+from .checklist import checklist_of
 from .lines import Notices, Priced
+from .reserve import reserve_line
 from .result import Estimate, FxUsed, HomeComparison, Line, Notice, StaySummary
 from .rows import assumption_rows, fx_rows
 from .trip import Trip, meal_days
@@ -28,7 +31,8 @@ _PROVENANCES = ("documented", "assumed", "user")
 def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule: list[str], book: RateBook,
            notices: Notices, today: dt.date | None, fx: FxTable | None = None, reason: str = "",
            itinerary: str | None = None) -> Estimate:
-    """Convert priced lines to the plan's currency, total them, split each end by provenance, warn of age."""
+    """Convert priced lines to the plan's currency, add the plan's contingency reserve, total them, split each end
+    by provenance, warn of age; with the checklist of what prices leave out and the plan's budget against the total."""
     fx = fx or book.fx.with_overrides(plan.rates)
     today = today or dt.date.today()
     _price_age(priced, today, notices)
@@ -41,12 +45,18 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
         )
     currency = plan.currency
     exact = [fx.convert(line.amount, currency) for line in priced]
+    reserve = reserve_line(plan, Range.total(exact, currency))
+    if reserve is not None:
+        priced, exact = [*priced, reserve], [*exact, reserve.amount]
+    checklist = checklist_of(offer, plan, priced, book, notices)
     # each end of the total split by where that end of each line comes from (model: shares by end)
     by = {name: _portion([a for a, line in zip(exact, priced) if line.ends.low == name],
                          [a for a, line in zip(exact, priced) if line.ends.high == name], currency)
           for name in _PROVENANCES}
     total = Range.total(exact, currency)
     used = {currency, *(line.amount.currency for line in priced)}
+    if plan.budget is not None:
+        used.add(plan.budget.currency)
     home = None
     if plan.home is not None:
         used.add(plan.home.currency)
@@ -72,6 +82,9 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
         warnings=tuple(Notice.derived(code=c, message=m) for c, m in notices.items),
         complete=not (notices.codes() & INCOMPLETE),
         home=home,
+        checklist=checklist,
+        budget=budget_check(plan, total.rounded(), fx),
+        own=offer.own,
     )
 
 

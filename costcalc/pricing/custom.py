@@ -40,6 +40,7 @@ def price_custom(offer: Offer, plan: Plan, trip: Trip, notices: Notices) -> list
                 assumptions=_counted(line, trip),
                 detail=f"{how} x {line.amount}",
                 cited=line.cited,
+                item=line.item or "",
             )
         )
     return priced

@@ -181,8 +181,9 @@ def compare_itineraries(plan: Plan, book: RateBook, *, today: dt.date | None = N
     )
 
 
-def _flights(est: Estimate) -> Range:
-    return Range.total((line.range for line in est.lines if line.kind == "flights"), est.currency)
+def _flights(est: Estimate, *more: str) -> Range:
+    """The flight lines of an estimate (and those of the kinds ``more``), added as shown."""
+    return Range.total((line.range for line in est.lines if line.kind in ("flights", *more)), est.currency)
 
 
 def _verdict(stay: Estimate | None, back: Estimate, plan: Plan) -> Verdict:
@@ -196,8 +197,10 @@ def _verdict(stay: Estimate | None, back: Estimate, plan: Plan) -> Verdict:
     """
     if stay is None:
         return Verdict.derived(cheaper="same", difference=None, break_even_fare=None, round_trips=0)
-    # the stay's extra cost besides flights, at low and at high prices (the treatment cancels out)
-    extra_nights = stay.total.without(_flights(stay)).against(back.total.without(_flights(back)))
+    # the stay's extra cost besides flights, at low and at high prices (the treatment cancels out); a contingency
+    # reserve is a share of both totals alike: it changes neither which way is cheaper nor the break-even fare
+    besides = [est.total.without(_flights(est, "contingency")) for est in (stay, back)]
+    extra_nights = besides[0].against(besides[1])
     trips = _trip_count(back)
     extra_trips = trips - _trip_count(stay)
     fare = _flights(back).per(trips)

@@ -65,6 +65,8 @@ class Priced:
     includes: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     cited: str = ""
+    item: str = ""
+    """The cost of the checklist the line prices (a custom line's ``item``, the contingency reserve); "" for none."""
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ __all__ = [
     "BudgetCheck", "ChecklistItem", "Comparison", "DataRow", "Estimate", "FxUsed", "HomeComparison", "Line", "Notice", "Quantity", "SignedRange", "StaySummary",
 ]
 
-LineKind = Literal["treatment", "flights", "lodging", "meals", "custom"]
+LineKind = Literal["treatment", "flights", "lodging", "meals", "custom", "contingency"]
 Provenance = Literal["documented", "assumed", "user"]
 
 
@@ -76,7 +76,8 @@ class Line(Model):
     """One line of an estimate: what, how many, how much, and where the numbers come from."""
 
     kind: LineKind
-    """``treatment``, ``flights``, ``lodging``, ``meals`` or ``custom``."""
+    """``treatment``, ``flights``, ``lodging``, ``meals``, ``custom`` (the user's own lines) or ``contingency`` (the
+    plan's contingency reserve, a percentage of the other lines)."""
     label: str
     """What the line is, for people."""
     quantity: Quantity
@@ -207,7 +208,10 @@ class ChecklistItem(Model):
     source: Citation | None = None
     """For ``included``: where the source says so."""
     line: str = ""
-    """For ``priced``: the label of the line that prices it."""
+    """For ``priced``: the label of the line that prices it (several joined with " + ")."""
+    excluded: str = ""
+    """The entry of the treatment line's ``excludes`` that says the same, in the source's words (so that it is
+    listed once, here); "" when the source's excludes do not name the item."""
 
 
 class BudgetCheck(Model):

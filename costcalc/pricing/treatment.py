@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ..errors import InvalidPlanError
@@ -108,9 +109,20 @@ def _user_treatment(offer: Offer, plan: Plan, notices: Notices) -> Priced:
 
 
 def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Priced:
-    """The treatment line of an offer under a plan, in the offer's own currency."""
+    """The treatment line of an offer under a plan, in the offer's own currency: a family's own offer's is the
+    user's figure at both ends, cited as the quote."""
     if plan.treatment is not None:
         return _user_treatment(offer, plan, notices)
+    priced = _offer_treatment(offer, plan, notices)
+    if offer.own:
+        source = offer.price.citation.source
+        cited = f"{offer.price.citation.quote} ({source.date})" if source.date else offer.price.citation.quote
+        return replace(priced, ends=Ends.both("user"), cited=cited)
+    return priced
+
+
+def _offer_treatment(offer: Offer, plan: Plan, notices: Notices) -> Priced:
+    """The treatment line at the offer's prices."""
     if offer.basis == "course":
         price = offer.price
         if plan.sessions is not None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..errors import UnknownConditionError, UnknownCountryError, UnknownOfferError
+from ..errors import (
+    InvalidPlanError, UnknownChecklistItemError, UnknownConditionError, UnknownCountryError, UnknownOfferError,
+)
 from .fx import FxTable
-from .models import Assumption, Citation, Offer, Source
+from .models import Assumption, Citation, Offer, Source, UnlistedCost
 from .perdiem import CityRates, StayTable
 from .fares import FareTable
 
@@ -29,6 +31,7 @@ class RateBook:
         stay: StayTable,
         fares: FareTable,
         origin: str = "",
+        checklist: Iterable[UnlistedCost] = (),
     ) -> None:
         self.offers: tuple[Offer, ...] = tuple(sorted(offers, key=lambda o: o.id))
         """Every offer, sorted by id."""
@@ -45,7 +48,33 @@ class RateBook:
         """Assumed round-trip fares between travel regions."""
         self.origin = origin
         """Where the data was loaded from (a folder path), for messages."""
+        self.checklist: tuple[UnlistedCost, ...] = tuple(checklist)
+        """The costs prices commonly leave out, in the order of checklist.toml."""
         self._place_citations: dict[tuple, Citation] = {}
+
+    def with_offers(self, offers: Iterable[Offer]) -> RateBook:
+        """A rate book holding ``offers`` too (a family's own quotes), sharing everything else with this one; an id
+        this book holds already, or one given twice, is refused (InvalidPlanError)."""
+        offers = tuple(offers)
+        if not offers:
+            return self
+        ids = [offer.id for offer in offers]
+        taken = [i for n, i in enumerate(ids) if i in self._by_id or i in ids[:n]]
+        if taken:
+            raise InvalidPlanError(f"offer id {taken[0]!r} is the id of an offer the rates hold already; "
+                                   "give your own offer another name")
+        book = RateBook((*self.offers, *offers), self.sources, self.assumptions, self.fx, self.stay, self.fares,
+                        self.origin, self.checklist)
+        book._place_citations = self._place_citations
+        return book
+
+    def checklist_item(self, item: str) -> UnlistedCost:
+        """The checklist item with this id; InvalidPlanError naming the valid ids otherwise."""
+        for found in self.checklist:
+            if found.id == item:
+                return found
+        raise UnknownChecklistItemError(item, [found.id for found in self.checklist],
+                                        hint="a custom line's item names a cost of the checklist")
 
     def place_citation(self, *places: CityRates) -> Citation:
         """The per diem figures of the place(s) a lodging or meals line is priced from, as its citation.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,8 @@ from ..bounds import MAX_RATES_FILE_BYTES
 from ..errors import CostcalcError, RatesFileError
 from ..inputfile import read_text
 from .fx import FxTable, parse_fx
-from .models import Assumption, Offer, Source
 from .citing import at
+from .models import Assumption, Offer, Source, UnlistedCost
 from ..tomlfile import line_of, parse_toml
 from .validate import specs
 from .validate.shape import check_shape
@@ -23,6 +24,7 @@ __all__ = [
     "RATE_FILES",
     "load_rates",
     "parse_assumptions",
+    "parse_checklist",
     "parse_offer",
     "parse_sources",
     "shipped_rates_dir",
@@ -41,6 +43,7 @@ RATE_FILES = {
     "stay": "stay/per-diem.csv",
     "aliases": "stay/aliases.toml",
     "fares": "travel/fares.toml",
+    "checklist": "checklist.toml",
 }
 """The files of a rates folder, besides ``offers/*.toml``."""
 
@@ -135,6 +138,23 @@ def parse_assumptions(
     return found
 
 
+def parse_checklist(text: str, path: str = "rates/checklist.toml") -> tuple[UnlistedCost, ...]:
+    """Parse ``[[item]]`` rows into the checklist of costs prices commonly leave out, in the file's order (each
+    id a lower-case word or words joined by hyphens, once)."""
+    data = parse_toml(text, path)
+    check_shape(specs.CHECKLIST, data, text, path)
+    found: dict[str, UnlistedCost] = {}
+    for i, row in enumerate(data["item"]):
+        item = _row(UnlistedCost, row, text, path, ("item", i))
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", item.id):
+            raise RatesFileError(f"checklist id {item.id!r} is not lower-case words joined by hyphens, e.g. 'follow-up'",
+                                 path, line_of(text, ("item", i, "id")))
+        if item.id in found:
+            raise RatesFileError(f"checklist id {item.id!r} appears twice", path, line_of(text, ("item", i, "id")))
+        found[item.id] = item
+    return tuple(found.values())
+
+
 def _cite(row: dict[str, Any], sources: dict[str, Source], text: str, path: str, loc: tuple) -> dict[str, Any]:
     """Replace a row's ``source`` id and ``quote`` by a resolved ``citation``."""
     row = dict(row)
@@ -168,6 +188,10 @@ def offer_of(data: dict[str, Any], text: str, sources: dict[str, Source], path: 
         prices.append({**row, "amount": amount, "at": at(path, line_of(text, ("prices", i)))})
     data["prices"] = prices
     data["notes"] = [_cite(row, sources, text, path, ("notes", i)) for i, row in enumerate(data.get("notes", []))]
+    data["checklist"] = [
+        _cite(row, sources, text, path, ("checklist", i)) if "source" in row or "quote" in row else row
+        for i, row in enumerate(data.get("checklist", []))
+    ]
     protocol = dict(data.get("protocol", {}))
     protocol["facts"] = [
         _cite(row, sources, text, path, ("protocol", "facts", i)) for i, row in enumerate(protocol.get("facts", []))

@@ -16,6 +16,7 @@ __all__ = [
     "Assumption",
     "Basis",
     "CAVEAT_KINDS",
+    "ChecklistEntry",
     "Citation",
     "Count",
     "Fact",
@@ -25,6 +26,9 @@ __all__ = [
     "Protocol",
     "Region",
     "Source",
+    "UnlistedCost",
+    "bundle_problem",
+    "price_problem",
 ]
 
 Basis = Literal["course", "session", "bundle"]
@@ -176,11 +180,19 @@ class Price(_DataModel):
 
     @model_validator(mode="after")
     def _bundle_size(self) -> Price:
-        if self.basis == "bundle" and (self.sessions is None or self.sessions < 2):
-            raise ValueError("a bundle price needs sessions >= 2 (the number of sessions it buys)")
-        if self.basis != "bundle" and self.sessions is not None:
-            raise ValueError(f"sessions is only for bundle prices, not {self.basis!r}")
+        problem = bundle_problem(self.basis, self.sessions)
+        if problem:
+            raise ValueError(problem)
         return self
+
+
+def bundle_problem(basis: str, sessions: int | None) -> str:
+    """What is wrong with the sessions of a price of this basis ("" when nothing is): a bundle buys 2 or more."""
+    if basis == "bundle" and (sessions is None or sessions < 2):
+        return "a bundle price needs sessions >= 2 (the number of sessions it buys)"
+    if basis != "bundle" and sessions is not None:
+        return f"sessions is only for bundle prices, not {basis!r}"
+    return ""
 
 
 class Visit(_DataModel):
@@ -224,6 +236,39 @@ class Protocol(_DataModel):
     """Where the follow-up spacing is documented."""
 
 
+class UnlistedCost(_DataModel):
+    """One of the costs of treatment abroad that prices commonly leave out (rates/checklist.toml): stated, not
+    documented, and with no figure: what it is and why families meet it."""
+
+    id: str
+    """Stable id, e.g. ``visa``; a plan's custom line names it to price it."""
+    label: str
+    """What it is, for people ("Visa and its fees")."""
+    covers: str
+    """What it usually involves: shown where nothing prices it."""
+    why: str
+    """Why families meet it, and why prices leave it out."""
+
+
+class ChecklistEntry(_DataModel):
+    """What an offer's source says about one cost of the checklist: that its price includes it (with the words
+    that say so), or which entry of the offer's ``excludes`` leaves it out."""
+
+    item: str
+    """The checklist id (``UnlistedCost.id``)."""
+    citation: Citation | None = None
+    """Where the source says its price includes the item; None when it leaves the item out."""
+    exclude: str = ""
+    """The entry of the offer's ``excludes`` that leaves the item out, word for word; "" when included."""
+
+    @model_validator(mode="after")
+    def _one_way(self) -> ChecklistEntry:
+        if (self.citation is None) == (not self.exclude):
+            raise ValueError("a checklist entry either cites where the price includes the item (source and quote) "
+                             "or names the entry of excludes that leaves it out (exclude), one of the two")
+        return self
+
+
 class Region(_DataModel):
     """Where an offer is: one country, or a named region with the countries it spans."""
 
@@ -240,6 +285,19 @@ class Region(_DataModel):
     plan, the stay is priced across them rather than at the country's "[Other]" per diem row."""
     clinic_cities_citation: Citation | None = None
     """Where the clinic cities are documented."""
+
+
+def price_problem(bases: list[str], currencies: set[str]) -> str:
+    """What is wrong with an offer's prices, of these bases and currencies ("" when nothing is)."""
+    if not bases:
+        return "an offer needs at least one price"
+    if "course" in bases and len(bases) > 1:
+        return "a course price stands alone: no session or bundle prices beside it"
+    if bases.count("session") > 1:
+        return "at most one per-session price"
+    if len(currencies) > 1:
+        return "all prices of one offer are in one currency"
+    return ""
 
 
 class Offer(_DataModel):
@@ -267,6 +325,9 @@ class Offer(_DataModel):
     """Documented durations and counts."""
     notes: tuple[Note, ...] = ()
     """Regulatory, evidence and availability notes from the sources."""
+    checklist: tuple[ChecklistEntry, ...] = ()
+    """What the source says about the costs of the checklist: which its price includes, which it leaves out (each
+    item once, an ``exclude`` an entry of ``excludes``: checked with the file, ``validate.references``)."""
     own: bool = False
     """True for a clinic the plan adds of its own (a family's quote), priced as the user's figure."""
 
@@ -279,16 +340,11 @@ class Offer(_DataModel):
 
     @model_validator(mode="after")
     def _consistent_prices(self) -> Offer:
-        bases = [p.basis for p in self.prices]
-        if not bases:
-            raise ValueError("an offer needs at least one price")
-        if "course" in bases and len(bases) > 1:
-            raise ValueError("a course price stands alone: no session or bundle prices beside it")
-        if bases.count("session") > 1:
-            raise ValueError("at most one per-session price")
-        if len({p.amount.currency for p in self.prices}) > 1:
-            raise ValueError("all prices of one offer are in one currency")
+        problem = price_problem([p.basis for p in self.prices], {p.amount.currency for p in self.prices})
+        if problem:
+            raise ValueError(problem)
         return self
+
 
     @property
     def price(self) -> Price:

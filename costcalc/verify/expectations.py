@@ -46,8 +46,8 @@ __all__ = [
 ]
 
 WARNING_CODES = frozenset({
-    "custom-unpriced", "dates-one-trip", "lodging-unknown", "no-city", "no-fare", "no-flights", "no-nights",
-    "price-age", "repeat-course-gap-unknown", "same-day-protocol", "sessions-ignored", "sessions-in-one-visit",
+    "checklist-twice", "custom-unpriced", "dates-one-trip", "lodging-unknown", "no-city", "no-fare", "no-flights",
+    "no-nights", "price-age", "repeat-course-gap-unknown", "same-day-protocol", "sessions-ignored", "sessions-in-one-visit",
     "sessions-unknown", "stale-rates", "stay-rates-date", "trips-assumed",
 })
 """Every code an estimate's warnings may have: any other in a file is a typo, never silently absent."""

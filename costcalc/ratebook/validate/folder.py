@@ -23,7 +23,9 @@ from ...inputfile import check_path, os_problem
 from ...tomlfile import parse_toml
 from ..book import RateBook
 from ..fares import fares_of
-from ..loading import RATE_FILES, _load_assumptions, _load_fx, _load_offer, _offer_files, _read, parse_sources
+from ..loading import (
+    RATE_FILES, _load_assumptions, _load_fx, _load_offer, _offer_files, _read, parse_checklist, parse_sources,
+)
 from ..perdiem import SOURCES as PER_DIEM_SOURCES
 from ..perdiem import StayTable, check_aliases, parse_aliases, parse_stay
 from .references import Known, check_fares, check_offer
@@ -106,7 +108,10 @@ def inspect(folder: Path, *, every_row: bool = False) -> Inspection:
     fares_file = read(names["fares"])
     fares_data = attempt(names["fares"], lambda: parse_toml(*fares_file)) if fares_file else None
     fares = attempt(names["fares"], lambda: fares_of(fares_data, *fares_file)) if fares_data is not None else None
+    checklist_file = read(names["checklist"])
+    checklist = attempt(names["checklist"], lambda: parse_checklist(*checklist_file)) if checklist_file else None
     known = Known(
+        checklist={item.id for item in checklist} if checklist is not None else None,
         currencies=set(fx.rates) if fx else None,
         countries=set(stay.countries) | set(fares.group_of) if stay and fares else None,
         assumptions=set(assumptions) if assumptions is not None else None,
@@ -117,8 +122,8 @@ def inspect(folder: Path, *, every_row: bool = False) -> Inspection:
         problems.extend(check_fares(fares_data, *fares_file, known))
     files = attempt("offers", lambda: _offer_files(folder))
     offers = _offers(found, files, sources, known) if files is not None and sources is not None else None
-    if None not in (sources, assumptions, fx, stay, fares, offers):
-        found.book = RateBook(offers, sources, assumptions, fx, stay, fares, origin=str(folder))
+    if None not in (sources, assumptions, fx, stay, fares, offers, checklist):
+        found.book = RateBook(offers, sources, assumptions, fx, stay, fares, origin=str(folder), checklist=checklist)
     return found
 
 

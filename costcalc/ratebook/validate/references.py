@@ -46,6 +46,8 @@ class Known:
     """Source ids."""
     stay: Any = None
     """The per diem table (a StayTable), to find clinic cities in."""
+    checklist: Collection[str] | None = None
+    """Checklist ids (checklist.toml)."""
 
 
 class _Found:
@@ -69,7 +71,25 @@ def check_offer(data: dict[str, Any], text: str, path: str, known: Known) -> lis
             found.add(f"price in {currency!r}, a currency with no exchange rate in fx/ecb-eurofxref.toml; "
                       f"valid: {', '.join(sorted(known.currencies))}", "prices", i, "currency")
     _protocol(data, found, known)
+    _checklist(data, found, known)
     return found.problems
+
+
+def _checklist(data: dict[str, Any], found: _Found, known: Known) -> None:
+    """Each checklist row names an item of checklist.toml, once, and an ``exclude`` is an entry of ``excludes``."""
+    seen: set[str] = set()
+    for i, row in enumerate(data.get("checklist", [])):
+        item = row.get("item")
+        if known.checklist is not None and item not in known.checklist:
+            found.add(f"checklist item {item!r} is not in checklist.toml; valid: {', '.join(sorted(known.checklist))}",
+                      "checklist", i, "item")
+        if item in seen:
+            found.add(f"checklist item {item!r} is given twice; say what the source says about it once",
+                      "checklist", i, "item")
+        seen.add(item)
+        if "exclude" in row and row["exclude"] not in data.get("excludes", []):
+            found.add(f"checklist item {item!r}: exclude {row['exclude']!r} is not an entry of excludes; copy the "
+                      "entry word for word", "checklist", i, "exclude")
 
 
 def _region(region: dict[str, Any], found: _Found, known: Known) -> None:

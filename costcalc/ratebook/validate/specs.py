@@ -11,7 +11,7 @@ from ...bounds import MAX_AMOUNT, MAX_RATE, MIN_RATE
 from ..models import Basis
 from .shape import Day, Flag, Spec, Map, Number, OneOf, Pair, Rows, Table, Text, Texts, Whole, shown
 
-__all__ = ["ASSUMPTION", "ASSUMPTIONS", "FARES", "FX", "OFFER", "SOURCE", "SOURCES"]
+__all__ = ["ASSUMPTION", "ASSUMPTIONS", "CHECKLIST", "FARES", "FX", "OFFER", "SOURCE", "SOURCES"]
 
 
 @dataclass(frozen=True)
@@ -129,8 +129,18 @@ OFFER = Table(
             "nights_assumptions": Texts(),
         }),
         "notes": Rows(Table({"kind": TEXT, "text": TEXT, **CITED}, frozenset({"kind", "text"}) | _ALL_CITED)),
+        "checklist": Rows(Table({"item": TEXT, "exclude": TEXT, **CITED}, frozenset({"item"}))),
     },
     frozenset({"id", "condition", "treatment", "cell_type", "region", "prices"}),
 )
 """offers/*.toml: one offer, with the keys the offer parser reads (and the clinic cities and
-nights assumptions of an offer, where it gives them)."""
+nights assumptions of an offer, where it gives them); a ``[[checklist]]`` row gives either a
+``source`` and ``quote`` (the price includes the item) or an ``exclude`` (the entry of ``excludes``
+that leaves it out)."""
+
+CHECKLIST = Table(
+    {"item": Rows(Table({"id": TEXT, "label": TEXT, "covers": TEXT, "why": TEXT},
+                        frozenset({"id", "label", "covers", "why"})))},
+    frozenset({"item"}),
+)
+"""checklist.toml: ``[[item]]`` rows, the costs prices commonly leave out, each with what it covers and why."""
