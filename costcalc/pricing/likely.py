@@ -75,9 +75,13 @@ class Simulation(Model):
     sensitivity: tuple[LineShare, ...]
     """Lines ranked by their share of the total's variance, largest first."""
     dotplot: tuple[Decimal, ...] = ()
-    """Twenty sampled totals, ascending: the quantiles at 2.5%, 7.5% ... 97.5%, each dot a 5% chance (a quantile
-    dotplot)."""
+    """Twenty sampled totals, ascending: the quantiles at 2.5%, 7.5% ... 97.5% (numpy's linear interpolation),
+    rounded to the minor unit; each dot a 5% chance (a quantile dotplot)."""
     tornado: tuple[Swing, ...] = ()
-    """Per line, largest swing first: the total with that line at its low and at its high end."""
+    """Per line, largest swing first: the total with that line at its low and at its high end, every other line
+    at its sampled median (an open high end counts at its documented high); rounded outward to the minor unit."""
+    tornado_centre: Decimal | None = None
+    """The total with every line at its sampled median (each median rounded to the minor unit first): where
+    every bar of the tornado crosses; None before the tornado is computed."""
     notes: tuple[str, ...] = ()
     """Where a line could not be read as the default distribution, or its high end is open."""

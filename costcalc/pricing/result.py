@@ -227,7 +227,9 @@ class BudgetCheck(Model):
     """What the hard bounds say: ``within`` when even the high end (closed) is within it, ``never`` when even
     the low end is above it, else ``depends``."""
     chance: Decimal | None = None
-    """From the simulation, the share of sampled totals within the budget, 0 to 1; None when not simulated."""
+    """From the simulation, the share of sampled totals at or under ``amount``, 0 to 1, to 4 places (half to
+    even, but 1 only when every sample is within and 0 only when none is); exactly 1 when ``hard`` is
+    ``within`` and 0 when ``never``; None when not simulated."""
     cited: str = ""
     """Where the budget comes from, as the user gave it."""
 

@@ -31,6 +31,7 @@ from ..planning.plan import Plan
 from .distributions import check_distributions
 from .likely import HistogramBin, LineShare, Simulation
 from .result import Comparison, Estimate
+from .swings import budget_chance, swings
 
 __all__ = ["DEFAULT_SAMPLES", "DEFAULT_SEED", "DISTRIBUTIONS", "simulate", "with_stats"]
 
@@ -53,6 +54,8 @@ DEFAULT_BINS = 20
 Z95 = 1.6448536269514722
 """The standard normal's 95th percentile: a lognormal's 5th-95th span is 2 x Z95 sigmas wide."""
 _PERCENTILES = (5.0, 10.0, 50.0, 90.0, 95.0)
+DOTS = tuple(2.5 + 5.0 * i for i in range(20))
+"""The quantile dotplot's percentiles: 2.5%, 7.5% ... 97.5%, each dot the middle of a 5% slice."""
 
 
 def simulate(
@@ -84,52 +87,17 @@ def simulate(
     if per_line is not None and not isinstance(per_line, Mapping):
         raise InvalidPlanError(f"per_line maps a line's label or kind to a distribution, not {_shown(per_line)}")
     check_distributions({**target.plan.distributions, **(per_line or {})}, [target])
-    return _simulate(target, samples=samples, seed=seed, distribution=distribution, per_line=per_line, bins=bins)
+    return _simulate(target, samples=samples, seed=seed, distribution=distribution, per_line=per_line, bins=bins)[0]
 
 
 def _simulate(target: Estimate, *, samples: int, seed: int, distribution: str | None,
-              per_line: Mapping[str, str] | None, bins: int) -> Simulation:
-    """``simulate`` of an estimate whose distributions are checked."""
+              per_line: Mapping[str, str] | None, bins: int) -> tuple[Simulation, Decimal | None]:
+    """``simulate`` of an estimate whose distributions are checked, and the chance of staying within its
+    budget (None without one): the share of sampled totals at or under the budget (see ``budget_chance``)."""
     _check_arguments(samples, seed, bins, distribution)
-    plan = target.plan
-    distribution = distribution or plan.distribution
-    chosen = {line.label: line.distribution for line in plan.custom if line.distribution}
-    chosen.update(plan.distributions)
-    chosen.update(per_line or {})
-    for name in (distribution, *chosen.values()):
-        if not isinstance(name, str) or name not in DISTRIBUTIONS:
-            raise InvalidPlanError(f"unknown distribution {_shown(name)}; valid: {', '.join(DISTRIBUTIONS)}")
     est = target
-    rng = np.random.Generator(np.random.PCG64(seed))
-    total = np.zeros(samples)
-    shares: list[tuple[str, str, float, str]] = []
-    notes: list[str] = []
-    for line in est.lines:
-        # sampling is statistics, done in floating point; the figures return to Decimal in _money
-        low, high = float(line.range.low), float(line.range.high)
-        kind = chosen.get(line.label) or chosen.get(line.kind) or distribution
-        tail = line.range.open_high and kind != "lognormal"
-        if line.range.open_high and (high > low or tail):
-            notes.append(
-                f"{line.label}: the high end is open (a floor, not a maximum); its documented high is read as the "
-                "95th percentile"
-                if kind == "lognormal"
-                else f"{line.label}: the high end is open (a floor, not a maximum): {_TAIL_WORDS}"
-            )
-        if high == low and not tail:
-            total += low
-            shares.append((line.label, line.kind, 0.0, "constant"))
-            continue
-        if kind == "lognormal" and low <= 0:
-            notes.append(f"{line.label}: a low end of zero cannot be lognormal; sampled as uniform instead")
-            kind = "uniform"
-        values = _draw(rng, kind, low, high, samples) if high > low else np.full(samples, low)
-        if tail:
-            _open_tail(rng, values, high)
-        total += values
-        shares.append((line.label, line.kind, float(values.var()), kind))
-    if not np.isfinite(total).all():
-        raise InvalidPlanError("the sampled amounts overflow; give ranges whose ends are closer together")
+    total, drawn, shares, notes, distribution = _draws(target, samples=samples, seed=seed,
+                                                       distribution=distribution, per_line=per_line)
     points = _percentiles(total, _PERCENTILES)
     # over the hard bounds as well as the samples, so that both hard ends fall in the histogram's rows
     span = (min(float(est.total.low), float(total.min())), max(float(est.total.high), float(total.max())))
@@ -137,6 +105,15 @@ def _simulate(target: Estimate, *, samples: int, seed: int, distribution: str | 
     variance = sum(share for _, _, share, _ in shares)
     unit = minor_unit(est.currency)
     ranked = sorted(shares, key=lambda s: -s[2])
+    medians = [_money(_percentiles(values, (50.0,))[0], unit) if isinstance(values, np.ndarray) else values
+               for values in drawn]  # a constant line: its amount
+    centre, tornado = swings(est.lines, medians, unit)
+    if any(line.range.open_high for line in est.lines):
+        notes.append("the tornado counts an open high end at its documented high: the total may swing further")
+    chance = None
+    if est.budget is not None:
+        within = int(np.count_nonzero(total <= float(est.budget.amount)))
+        chance = budget_chance(est.budget, within, samples)
     return Simulation.derived(
         samples=samples,
         seed=seed,
@@ -159,8 +136,60 @@ def _simulate(target: Estimate, *, samples: int, seed: int, distribution: str | 
             )
             for label, kind, share, dist in ranked
         ),
+        dotplot=tuple(_money(value, unit) for value in _percentiles(total, DOTS)),
+        tornado=tornado,
+        tornado_centre=centre,
         notes=tuple(notes),
-    )
+    ), chance
+
+
+def _draws(target: Estimate, *, samples: int, seed: int, distribution: str | None,
+           per_line: Mapping[str, str] | None) -> tuple[np.ndarray, list, list, list[str], str]:
+    """The sampled totals; per line its samples (a Decimal for a constant line); per line (label, kind,
+    variance, reading); the notes on how lines were read; and the plan's reading."""
+    plan = target.plan
+    distribution = distribution or plan.distribution
+    chosen = {line.label: line.distribution for line in plan.custom if line.distribution}
+    chosen.update(plan.distributions)
+    chosen.update(per_line or {})
+    for name in (distribution, *chosen.values()):
+        if not isinstance(name, str) or name not in DISTRIBUTIONS:
+            raise InvalidPlanError(f"unknown distribution {_shown(name)}; valid: {', '.join(DISTRIBUTIONS)}")
+    est = target
+    rng = np.random.Generator(np.random.PCG64(seed))
+    total = np.zeros(samples)
+    drawn: list = []
+    shares: list[tuple[str, str, float, str]] = []
+    notes: list[str] = []
+    for line in est.lines:
+        # sampling is statistics, done in floating point; the figures return to Decimal in _money
+        low, high = float(line.range.low), float(line.range.high)
+        kind = chosen.get(line.label) or chosen.get(line.kind) or distribution
+        tail = line.range.open_high and kind != "lognormal"
+        if line.range.open_high and (high > low or tail):
+            notes.append(
+                f"{line.label}: the high end is open (a floor, not a maximum); its documented high is read as the "
+                "95th percentile"
+                if kind == "lognormal"
+                else f"{line.label}: the high end is open (a floor, not a maximum): {_TAIL_WORDS}"
+            )
+        if high == low and not tail:
+            total += low
+            drawn.append(line.range.low.quantize(minor_unit(est.currency), context=_WIDE))
+            shares.append((line.label, line.kind, 0.0, "constant"))
+            continue
+        if kind == "lognormal" and low <= 0:
+            notes.append(f"{line.label}: a low end of zero cannot be lognormal; sampled as uniform instead")
+            kind = "uniform"
+        values = _draw(rng, kind, low, high, samples) if high > low else np.full(samples, low)
+        if tail:
+            _open_tail(rng, values, high)
+        total += values
+        drawn.append(values)
+        shares.append((line.label, line.kind, float(values.var()), kind))
+    if not np.isfinite(total).all():
+        raise InvalidPlanError("the sampled amounts overflow; give ranges whose ends are closer together")
+    return total, drawn, shares, notes, distribution
 
 
 def _check_arguments(samples: object, seed: object, bins: object, distribution: object) -> None:
@@ -234,9 +263,15 @@ def with_stats(target: Estimate | Comparison, *, samples: int = DEFAULT_SAMPLES,
     seed = DEFAULT_SEED if seed is None else seed
     estimates = target.estimates if isinstance(target, Comparison) else (target,)
     check_distributions({name for est in estimates for name in est.plan.distributions}, estimates)
-    found = tuple(
-        est.model_copy(update={"stats": _simulate(est, samples=samples, seed=seed, distribution=distribution,
-                                                   per_line=None, bins=DEFAULT_BINS)})
-        for est in estimates
-    )
+    found = tuple(_with_simulation(est, _simulate(est, samples=samples, seed=seed, distribution=distribution,
+                                                  per_line=None, bins=DEFAULT_BINS)) for est in estimates)
     return target.model_copy(update={"estimates": found}) if isinstance(target, Comparison) else found[0]
+
+
+def _with_simulation(est: Estimate, found: tuple[Simulation, Decimal | None]) -> Estimate:
+    """The estimate with its stats, and its budget's chance where it has a budget."""
+    stats, chance = found
+    update: dict = {"stats": stats}
+    if est.budget is not None:
+        update["budget"] = est.budget.model_copy(update={"chance": chance})
+    return est.model_copy(update=update)
