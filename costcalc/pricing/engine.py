@@ -19,10 +19,16 @@ from .travel import price_trip
 from .treatment import price_treatment
 from .trip import trip_of
 
-__all__ = ["INCOMPLETE", "ORDER", "compare", "estimate", "plans_for"]
+__all__ = ["INCOMPLETE", "ORDER", "ORDER_BUDGET", "SORTS", "by_budget", "compare", "estimate", "plans_for"]
 
 ORDER = "middle of the range"
 """What a comparison is sorted by: the midpoint of each total's hard range, never its low end alone."""
+ORDER_BUDGET = "chance of staying within the budget"
+"""Or, asked for: within the budget for sure first, then those it depends on by their simulated chance, highest
+first (unknown last), then those never within it; each group by the middle of the range."""
+SORTS = {"middle": ORDER, "budget": ORDER_BUDGET}
+"""The orders a comparison can be asked for (``compare --sort``), by name."""
+_VERDICT_RANK = {"within": 0, "depends": 1, "never": 2}
 
 
 def estimate(plan: Plan, book: RateBook, *, today: dt.date | None = None) -> Estimate:
@@ -52,6 +58,28 @@ def _middle(est: Estimate) -> Decimal:
     return (est.total.low + est.total.high) / 2
 
 
+def _by_middle(est: Estimate) -> tuple:
+    return _middle(est), est.total.open_high, est.total.high, est.offer_id
+
+
+def _by_budget(est: Estimate) -> tuple:
+    check = est.budget
+    chance = check.chance if check is not None else None
+    return (_VERDICT_RANK[check.hard] if check else 3), chance is None, -(chance or 0), *_by_middle(est)
+
+
+def by_budget(cmp: Comparison) -> Comparison:
+    """The comparison sorted by its budget: within it for sure, then it depends (by the simulated chance of
+    staying within it, highest first; an estimate not simulated after those that are), then never within
+    it; each group by the middle of the range. Raises InvalidPlanError when the plans carry no budget."""
+    if not cmp.estimates or any(est.budget is None for est in cmp.estimates):
+        raise InvalidPlanError(
+            "sorting by the budget needs a budget: give --budget AMOUNT (or a [budget] table in the plan file), "
+            "or sort by the middle of the range"
+        )
+    return cmp.model_copy(update={"estimates": tuple(sorted(cmp.estimates, key=_by_budget)), "order": ORDER_BUDGET})
+
+
 def compare(plans: Sequence[Plan], book: RateBook, *, today: dt.date | None = None) -> Comparison:
     """Estimate several plans in one currency, sorted by the middle of each total's range (then its high
     end, so that of two rows with the same middle the narrower comes first, then the offer id)."""
@@ -64,10 +92,7 @@ def compare(plans: Sequence[Plan], book: RateBook, *, today: dt.date | None = No
             f"compare needs one currency for every plan, got {', '.join(sorted(currencies))}; "
             "give all plans the same currency"
         )
-    estimates = sorted(
-        (estimate(plan, book, today=today) for plan in plans),
-        key=lambda e: (_middle(e), e.total.open_high, e.total.high, e.offer_id),
-    )
+    estimates = sorted((estimate(plan, book, today=today) for plan in plans), key=_by_middle)
     rates: dict[str, Decimal] = {}
     for est in estimates:
         rates.update(est.fx.rates)

@@ -298,7 +298,10 @@ class Comparison(Model):
     estimates: tuple[Estimate, ...]
     """Sorted by ``order``."""
     order: str = "middle of the range"
-    """What the estimates are sorted by: the midpoint of each total's hard range (low + high) / 2, lowest
-    first; an open-ended total counts at its documented high end, so it may belong further down."""
+    """What the estimates are sorted by. ``middle of the range`` (the default): the midpoint of each total's
+    hard range (low + high) / 2, lowest first; an open-ended total counts at its documented high end, so it
+    may belong further down. ``chance of staying within the budget`` (``compare --sort budget``): within the
+    budget for sure first, then those it depends on by the simulated chance, highest first (not simulated
+    last), then those never within it; each group by the middle of the range."""
     fx: FxUsed
     """Exchange rates used (the rate date and source)."""

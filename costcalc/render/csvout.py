@@ -74,6 +74,24 @@ def _home(home: HomeComparison | None) -> dict[str, Any]:
     return found
 
 
+_BUDGET = ("budget_amount", "budget_currency", "budget_hard", "budget_chance", "budget_verdict")
+"""Columns of the budget: the amount in the output currency, what the hard bounds say (within, never, depends),
+the simulated chance of staying within it (0 to 1; empty when not simulated) and the verdict in words; empty
+without a budget. Only where a plan has a budget, so that the columns of a plan without one stay as they were."""
+
+
+def _with_budget(header: tuple[str, ...], estimates: Sequence[Estimate]) -> tuple[str, ...]:
+    return (*header, *_BUDGET) if any(est.budget is not None for est in estimates) else header
+
+
+def _budget(est: Estimate) -> dict[str, Any]:
+    check = est.budget
+    if check is None:
+        return {}
+    return {"budget_amount": check.amount, "budget_currency": check.currency, "budget_hard": check.hard,
+            "budget_chance": check.chance, "budget_verdict": words.budget_cell(check)}
+
+
 _STATS = ("mean", "p5", "p10", "p50", "p90", "p95", "samples", "seed")
 """Columns of the simulated total (likely costs, not bounds): empty without a simulation."""
 
@@ -131,8 +149,8 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
         })
     rows.append({"offer_id": est.offer_id, "kind": "total", "label": words.total_words(est),
                  "currency": est.currency, **_range("", est.total), "notes": _notes(est), "warnings": _warnings(est),
-                 **_home(est.home), **_stats(est.stats)})
-    return _write(_ESTIMATE, rows)
+                 **_home(est.home), **_stats(est.stats), **_budget(est)})
+    return _write(_with_budget(_ESTIMATE, [est]), rows)
 
 
 _COMPARISON = (
@@ -144,7 +162,7 @@ _COMPARISON = (
 
 def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> str:
     """One row an estimate, in the comparison's order, with its total and the parts of it."""
-    return _write(_COMPARISON, (
+    return _write(_with_budget(_COMPARISON, cmp.estimates), (
         {
             "rank": rank, "offer_id": est.offer_id, "region": est.region, "condition": est.condition,
             "treatment": est.treatment, "basis": est.basis, "currency": est.currency, **_range("", est.total),
@@ -153,7 +171,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
             "user_low": est.user.low, "user_high": est.user.high,
             "complete": est.complete, "warnings": _warnings(est), "notes": _notes(est),
             "fx_date": est.fx.date.isoformat(),
-            **_home(est.home), **_stats(est.stats),
+            **_home(est.home), **_stats(est.stats), **_budget(est),
         }
         for rank, est in enumerate(cmp.estimates, 1)
     ))

@@ -10,6 +10,7 @@ from ..ratebook.fx import FxTable
 from ..ratebook.models import Offer, Source
 from ..pricing.result import Comparison, Estimate
 from . import words
+from .charts import DOTPLOT_TITLE, TORNADO_TITLE, dotplot_lines, tornado_lines
 
 __all__ = ["cell", "comparison", "estimate", "fx", "offers", "table"]
 
@@ -50,6 +51,7 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
              for name, part, part_share in words.split(est)]
     out += ["", *table(("#", "What", "Quantity", "Unit price", "Amount", "From"), rows, "rllrrl")]
     out += ["", f"_{words.parts_legend()}_"]
+    out += _section(words.BUDGET_TITLE, words.budget_words(est, locale))
     out += _stats(est, locale)
     out += _section("Compared with the treatment at home", words.home_words(est, locale))
     out += ["", "## How each line was priced, and where it comes from", ""]
@@ -76,8 +78,22 @@ def _stats(est: Estimate, locale: str) -> list[str]:
     out += ["", f"### {words.HISTOGRAM_TITLE}", "",
             "Each row: sampled totals in that range, and their share; marked: P10, median, P90 of the samples "
             "and the hard bounds.", "", "```text", *words.histogram_lines(sim, est.total, locale, 80), "```"]
+    out += _charts(est, locale)
     out += ["", f"### {words.SENSITIVITY_TITLE}", ""]
     out += table(words.SENSITIVITY_HEAD, words.sensitivity_rows(sim, None), "llr")
+    return out
+
+
+def _charts(est: Estimate, locale: str) -> list[str]:
+    """The quantile dotplot and the tornado as plain-text blocks, each with its legend under it."""
+    budget = est.budget.amount if est.budget is not None else None
+    out: list[str] = []
+    for title, (picture, legend) in (
+        (DOTPLOT_TITLE, dotplot_lines(est.stats, est.total, budget, locale, 80, False)),
+        (TORNADO_TITLE, tornado_lines(est.stats, locale, 80, False)),
+    ):
+        if picture:
+            out += ["", f"### {title}", "", "```text", *picture, "```", "", *(f"- {item}" for item in legend)]
     return out
 
 
@@ -88,20 +104,25 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     saving = ("Saving",) if home else ()
     stats = any(est.stats is not None for est in cmp.estimates)
     likely = (words.LIKELY_HEAD,) if stats else ()
+    budget = (words.BUDGET_HEAD,) if any(est.budget is not None for est in cmp.estimates) else ()
     out = [f"# {words.comparison_title(cmp)}", ""]
     out += table(
-        ("#", "Region", "Treatment", "Basis", "Total", *likely, *saving, "Documented", "Marks"),
+        ("#", "Region", "Treatment", "Basis", "Total", *likely, *saving, *budget, "Documented", "Marks"),
         [(r.rank, r.region, r.treatment, r.basis, r.total, *([words.likely_cell(r.est.stats, locale)] if stats else []),
-          *([r.saving] if home else []), r.documented, r.marks)
+          *([r.saving] if home else []), *([r.budget] if budget else []), r.documented, r.marks)
          for r in rows],
-        "rlllr" + "r" * (len(likely) + len(saving)) + "rl",
+        "rlllr" + "r" * (len(likely) + len(saving)) + "l" * len(budget) + "rl",
     )
     shared = words.shared_home(cmp, locale)
     if shared:
         out += ["", shared]
+    budget_given = words.shared_budget(cmp, locale)
+    if budget_given:
+        out += ["", budget_given]
     out += ["", words.fx_line(cmp.fx, locale)]
     legend = words.comparison_legend(None, None, home)
     legend[1:1] = words.likely_legend(cmp, None, locale)  # after the line on open ends
+    legend += words.budget_legend(cmp)
     out += _section("Legend", legend, level="###")
     for row in rows:
         est = row.est
@@ -109,6 +130,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
         out += [f"- total: {format_range(est.total, locale)}"
                 f" ({'; '.join(f'{name} {words.ends_words(part, locale)}' for name, part, _ in words.split(est))})"]
         out += [f"- {text}" for text in words.home_words(est, locale, not shared)]
+        out += [f"- {text}" for text in words.budget_words(est, locale, not budget_given)]
         if not est.complete:
             out.append(f"- **{words.INCOMPLETE}**")
         out += [f"- {words.note_words(note)}" for note in est.notes if note.caveat]

@@ -1,17 +1,15 @@
 """Tables for people, drawn with rich: colour and block bars on a terminal, plain text elsewhere.
 
 Plain text (``terminal=False``) holds no escape codes and depends on nothing but its
-arguments: no environment, no clock, the locale given. Only this module imports rich.
+arguments: no environment, no clock, the locale given. Only this module, ``page`` and
+``stats_table`` import rich.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from rich.box import Box
 from rich.cells import cell_len
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -21,98 +19,11 @@ from ..ratebook.models import Offer, Source
 from ..pricing.result import Comparison, Estimate
 from . import words
 from .bars import ASCII, BLOCKS, draw
+from .page import GAP as _GAP, Page as _Page, cell as _cell, rest as _rest, widest as _widest
 from .stacked import LEAST_WHAT, stacked_lines
+from .stats_table import stats_section
 
 __all__ = ["bar_header", "comparison", "estimate", "fx", "offers"]
-
-
-def _box(rule: str) -> Box:
-    """A box with a rule under the header and between sections, no vertical lines."""
-    return Box(f"    \n    \n {rule}{rule} \n    \n {rule}{rule} \n {rule}{rule} \n    \n    \n", ascii=rule == "-")
-
-
-_PLAIN_BOX = _box("-")
-_TERMINAL_BOX = _box("─")
-
-
-class _Page:
-    """A rich console writing to a string, with the few layouts every view uses."""
-
-    def __init__(self, width: int, terminal: bool) -> None:
-        self.terminal = terminal
-        self.console = Console(
-            file=io.StringIO(),
-            width=width,
-            force_terminal=terminal,
-            force_jupyter=False,
-            force_interactive=False,
-            color_system="truecolor" if terminal else None,
-            legacy_windows=False,
-            markup=False,
-            emoji=False,
-            highlight=False,
-            soft_wrap=False,
-        )
-
-    def table(self, **options) -> Table:
-        return Table(
-            box=_TERMINAL_BOX if self.terminal else _PLAIN_BOX,
-            pad_edge=False,
-            header_style="bold",
-            show_edge=False,
-            padding=(0, 1, 0, 0),
-            **options,
-        )
-
-    def print(self, *items, style: str | None = None) -> None:
-        self.console.print(*items, style=style)
-
-    def gap(self) -> None:
-        self.console.print()
-
-    def heading(self, text: str) -> None:
-        self.console.print(Text(text, style="bold underline"))
-
-    def bullets(self, items: Iterable[str | tuple[str, str]], style: str | None = None) -> None:
-        """Items with a hanging indent, so wrapped lines stay under their text; an item may bring its mark."""
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        for item in items:
-            mark, text = item if isinstance(item, tuple) else ("-", item)
-            grid.add_row(mark, Text(text, style=style or ""))
-        self.console.print(grid)
-
-    def section(self, title: str, items: Sequence[str], style: str | None = None) -> None:
-        if items:
-            self.gap()
-            self.heading(title)
-            self.bullets(items, style)
-
-    def text(self) -> str:
-        out = self.console.file.getvalue()
-        if not self.terminal:
-            out = "\n".join(line.rstrip() for line in out.splitlines())
-        return out.rstrip("\n") + "\n"
-
-
-def _cell(*parts: tuple[str, str]) -> Text:
-    """Lines of a cell, each with its style."""
-    return Text("\n").join(Text(text, style=style) for text, style in parts if text)
-
-
-def _widest(head: str, cells: Iterable[str]) -> int:
-    """The widest line of a column's header and cells, in terminal cells (a full-width ￥ takes two)."""
-    return max(cell_len(line) for text in (head, *cells) for line in text.split("\n"))
-
-
-def _rest(width: int, others: Sequence[int]) -> int:
-    """What is left of ``width`` for one column beside ``others`` and the 2-character gaps between them."""
-    return width - sum(others) - _GAP * len(others)
-
-
-_GAP = 2
-"""Characters between two columns: one of padding, one of (blank) rule."""
 
 
 def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
@@ -126,7 +37,8 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     page.gap()
     page.print(_lines(page, est, locale, width))
     page.print(Text(words.parts_legend(), style="dim"))
-    _stats(page, est, locale, width)
+    page.section(words.BUDGET_TITLE, words.budget_words(est, locale))
+    stats_section(page, est, locale, width)
     page.section("Compared with the treatment at home", words.home_words(est, locale))
     page.gap()
     page.heading("How each line was priced, and where it comes from")
@@ -190,50 +102,7 @@ def _lines(page: _Page, est: Estimate, locale: str, width: int) -> Table:
 
 
 _PROVENANCE_STYLE = {"documented": "green", "assumed": "yellow", "user": "cyan"}
-
-
-def _stats(page: _Page, est: Estimate, locale: str, width: int) -> None:
-    """The simulated figures beside the hard bounds, the histogram, and each line's share; nothing without stats."""
-    sim = est.stats
-    if sim is None:
-        return
-    page.section(words.STATS_TITLE, words.stats_words(est, locale))
-    page.gap()
-    page.heading(words.HISTOGRAM_TITLE)
-    page.print(Text("each row: sampled totals in that range, and their share; marked: P10, median, P90 of the "
-                    "samples and the hard bounds", style="dim"))
-    block = "█" if page.terminal else "#"
-    lines = words.histogram_lines(sim, est.total, locale, width - 2, block)
-    if max(map(cell_len, lines), default=0) <= width - 2:
-        page.print(Text("\n".join("  " + line for line in lines)))
-    else:  # a grid, so that marks too long for a narrow panel wrap in their own column
-        _histogram_grid(page, est, locale, width, block)
-    page.gap()
-    page.heading(words.SENSITIVITY_TITLE)
-    rows = words.sensitivity_rows(sim)
-    head = words.SENSITIVITY_HEAD
-    ends = [_widest(head[1], (r[1] for r in rows)), _widest(head[2], (r[2] for r in rows))]
-    table = page.table()
-    table.add_column(head[0], width=max(8, min(_widest(head[0], (r[0] for r in rows)), _rest(width, ends))))
-    table.add_column(head[1], no_wrap=True)
-    table.add_column(head[2], justify="right", no_wrap=True)
-    for row in rows:
-        table.add_row(*row)
-    page.print(table)
-
-
-def _histogram_grid(page: _Page, est: Estimate, locale: str, width: int, block: str) -> None:
-    """The histogram for a narrow page: a shorter bar, and marks that wrap in their own column."""
-    sim = est.stats
-    bar_width = words.histogram_bar_width(words.histogram_cells(sim, est.total, locale, 0, block), width - 2, 9)
-    grid = Table.grid(padding=(0, 0, 0, 2), pad_edge=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True, min_width=bar_width)
-    grid.add_column(justify="right", no_wrap=True)
-    grid.add_column()
-    for row in words.histogram_cells(sim, est.total, locale, bar_width, block):
-        grid.add_row(*row)
-    page.print(grid)
+_VERDICT_STYLE = {"within": "green", "never": "red", "depends": "yellow"}
 
 
 def bar_header(zero: str, top: str, cells: int) -> str:
@@ -285,6 +154,11 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
         fixed.insert(3, likely_width)
     elif stats:
         fixed[2] = max(fixed[2], _widest("", below))
+    # the budget's verdict: a narrow column of its own, its words wrapping ("depends:" over "63% chance")
+    budget = any(est.budget is not None for est in cmp.estimates)
+    budget_width = max(len(words.BUDGET_HEAD), *(len(w) for r in rows for w in r.budget.split())) if budget else 0
+    if budget:
+        fixed.insert(-2, budget_width)
     # the bar takes what the fixed columns and an offer column of about a third (less the Likely column's
     # width, so that a banded bar keeps its length) leave, within bounds
     offer_target = max(16, min(30, width // 3 - 3) - (likely_width + _GAP if likely_apart else 0))
@@ -306,6 +180,8 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
         table.add_column(words.LIKELY_HEAD, justify="right", no_wrap=True, overflow="fold")
     if apart:
         table.add_column("Saving", justify="right", no_wrap=True, overflow="fold")
+    if budget:
+        table.add_column(words.BUDGET_HEAD, width=budget_width)
     table.add_column("Doc.", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     for row, likely_text, below_text in zip(rows, likely, below):
@@ -319,6 +195,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
             _bar(draw(total.low, total.high, total.open_high, top, cells, style, band), cells, terminal),
             *([likely_text] if likely_apart else []),
             *([row.saving] if apart else []),
+            *([Text(row.budget, style=_VERDICT_STYLE.get(row.est.budget.hard, ""))] if budget else []),
             row.documented,
             Text(row.marks, style="bold red"),
         )
@@ -327,13 +204,18 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     shared = words.shared_home(cmp, locale)
     if shared:
         page.print(shared)
+    budget_given = words.shared_budget(cmp, locale)
+    if budget_given:
+        page.print(budget_given)
     page.gap()
     page.print(Text(words.fx_line(cmp.fx, locale), style="dim"))
     legend = words.comparison_legend(style.sample, style.more, home)
     legend[2:2] = words.likely_legend(cmp, style.band_sample, locale)  # after the bar's own lines
+    legend += words.budget_legend(cmp)
     page.section("Legend", legend, style="dim")
     for row in rows:
-        details = [*words.row_details(row, 0), *(("=", text) for text in words.home_words(row.est, locale, not shared))]
+        details = [*words.row_details(row, 0), *(("=", text) for text in words.home_words(row.est, locale, not shared)),
+                   *(("$", text) for text in words.budget_words(row.est, locale, not budget_given))]
         if details:
             page.gap()
             page.print(Text(f"{row.rank}. {row.region} ({row.est.offer_id})", style="bold"))

@@ -9,6 +9,7 @@ from ...pricing.result import Comparison, Estimate
 from ..bars import nice_ceiling
 from ..formatting import format_money, format_range
 from ..rounding import whole, whole_total
+from .budget import budget_cell, order_words
 from .common import basis_words, plural, share, short_treatment
 from .estimate import INCOMPLETE, note_words
 from .home import SAVING_LEGEND, saving_cell
@@ -21,7 +22,6 @@ __all__ = [
     "comparison_rows",
     "comparison_title",
     "marks",
-    "order_words",
     "row_details",
     "scale_ends",
     "scale_top",
@@ -45,11 +45,6 @@ def comparison_title(cmp: Comparison, condition: str | None = None) -> str:
         travellers, origin = who.pop()
         travel = f", {plural(travellers, 'traveller')}" + (f" from {origin}" if origin else ", no flights")
     return f"{conditions}: {plural(n, 'offer')} in {cmp.currency}{travel}, {order_words(cmp)}"
-
-
-def order_words(cmp: Comparison) -> str:
-    """What the rows are sorted by, as the title says it: ``sorted by the middle of the range, lowest first``."""
-    return f"sorted by the {cmp.order}, lowest first"
 
 
 def marks(est: Estimate) -> str:
@@ -76,6 +71,9 @@ class Row:
     marks: str
     saving: str = ""
     """The saving against home, in whole units (``saving_cell``); empty without a home figure."""
+    budget: str = ""
+    """The verdict on the budget (``budget_cell``): ``within``, ``above``, ``depends: 63% chance``; empty without
+    a budget."""
 
 
 def comparison_rows(cmp: Comparison, locale: str, treatment_limit: int | None = 50) -> list[Row]:
@@ -93,6 +91,7 @@ def comparison_rows(cmp: Comparison, locale: str, treatment_limit: int | None = 
             marks=marks(est),
             saving=(saving_cell(est.home.saving, locale) + ("" if est.complete else f" {MARK_INCOMPLETE}"))
             if est.home else "",
+            budget=budget_cell(est.budget),
         )
         for rank, est in enumerate(cmp.estimates, 1)
     ]

@@ -18,6 +18,7 @@ __all__ = [
     "saving_cell",
     "saving_outlook",
     "saving_words",
+    "shared_given",
     "shared_home",
 ]
 
@@ -114,12 +115,16 @@ def home_words(est: Estimate, locale: str, figure: bool = True) -> list[str]:
     return found
 
 
+def shared_given(cmp: Comparison, field: str) -> bool:
+    """Whether every plan of the comparison gives the same figure for ``field`` (``home``, ``budget``), with the
+    same source."""
+    given = {(getattr(est.plan, field), est.plan.cited.get(field, "")) for est in cmp.estimates}
+    return len(given) == 1 and next(iter(given))[0] is not None
+
+
 def shared_home(cmp: Comparison, locale: str) -> str | None:
     """The home figure of a comparison whose every plan has the same one (None: none, or not one for all)."""
-    given = {(est.plan.home, est.plan.cited.get("home", "")) for est in cmp.estimates}
-    if len(given) != 1 or next(iter(given))[0] is None:
-        return None
-    return home_figure(cmp.estimates[0], locale)
+    return home_figure(cmp.estimates[0], locale) if shared_given(cmp, "home") else None
 
 
 def saving_cell(saving: SignedRange, locale: str) -> str:
