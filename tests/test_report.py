@@ -80,7 +80,7 @@ def test_headings_tables_and_charts_are_for_a_screen_reader_too(page, likely):
     assert len(re.findall(r"<h2 id=", page)) == len(likely.estimates) + 3  # question, comparison, offers, sources
     assert '<th scope="col"' in page and '<th scope="row"' in page and "<caption>" in page
     svgs = re.findall(r"<svg.*?</svg>", page, re.S)
-    assert len(svgs) == 1 + len(likely.estimates)  # the comparison, and each offer's histogram
+    assert len(svgs) == 1 + 3 * len(likely.estimates)  # the comparison; each offer's histogram, dotplot, tornado
     for svg in svgs:
         assert 'role="img"' in svg and "<title" in svg
         description = re.search(r"<desc[^>]*>(.*?)</desc>", svg, re.S).group(1)

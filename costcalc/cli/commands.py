@@ -108,22 +108,29 @@ def _lines_named(estimates) -> None:
     check_distributions({name for est in estimates for name in est.plan.distributions}, estimates)
 
 
-def _with_stats(result, args):
-    """The estimate or comparison with its likely costs when --simulate is given (numpy is imported only then)."""
+def _with_stats(result, args, samples: int | None = None):
+    """The estimate or comparison with its likely costs when --simulate is given, else with ``samples`` when
+    given (numpy is imported only then)."""
     _lines_named(getattr(result, "estimates", None) or [result])
-    if not args.simulate:
+    if not (args.simulate or samples):
         return result
     from ..pricing.sampling import with_stats
 
-    return with_stats(result, samples=args.simulate, seed=args.seed, distribution=args.distribution)
+    return with_stats(result, samples=args.simulate or samples, seed=args.seed, distribution=args.distribution)
 
 
 def _compare(args, resolved: Resolved, book: RateBook) -> int:
-    from ..pricing.engine import compare
+    from ..pricing.engine import by_budget, compare
     from ..render import render_comparison
 
     cmp = compare(list(resolved.plans), book, today=args.as_of)
-    cmp = _with_stats(cmp, args)
+    if args.sort == "budget":  # the chance needs a simulation: the default one, unless --simulate says
+        from ..pricing.sampling import DEFAULT_SAMPLES
+
+        by_budget(cmp)  # no budget: the error, before any sampling
+        cmp = by_budget(_with_stats(cmp, args, DEFAULT_SAMPLES))
+    else:
+        cmp = _with_stats(cmp, args)
     terminal, width = _terminal()
     _print(render_comparison(cmp, args.format or "table", locale=resolved.locale, width=width, terminal=terminal))
     return 0

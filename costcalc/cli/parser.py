@@ -138,9 +138,20 @@ def _plan_options() -> argparse.ArgumentParser:
     return parent
 
 
+def _sort_option(parser: argparse.ArgumentParser) -> None:
+    """``--sort``: the order of a comparison's rows (the rule is ``costcalc.pricing.engine``'s)."""
+    parser.add_argument(
+        "--sort", choices=("middle", "budget"), default=None,
+        help="middle (default): by the middle of each total's range, lowest first; budget: within the budget for "
+        "sure first, then by the simulated chance of staying within it, highest first, then never within it "
+        "(needs --budget; simulates with the default 10,000 samples unless --simulate says otherwise)",
+    )
+
+
 def _report_options(parser: argparse.ArgumentParser) -> None:
-    """compare's options but --format (a report is HTML): which offers, the locale, the rates."""
+    """compare's options but --format (a report is HTML): which offers, the locale, the rates, the order."""
     _options(parser, "compare")
+    _sort_option(parser)
     group = parser.add_argument_group("output")
     _options(group, "output")
     group.add_argument("--rates", metavar="PATH", default=None, help="a rates folder of your own (default: the shipped rates)")
@@ -222,6 +233,7 @@ def build_parser() -> Parser:
         epilog=_COMPARE_EXAMPLES,
     )
     _options(compare, "compare")
+    _sort_option(compare)
     add_report_parser(commands, [plan], _formatter, _report_options)
     add_serve_parser(commands, _formatter, _date)
 

@@ -51,7 +51,7 @@ def run_report(args: argparse.Namespace) -> int:
     from ..planning.planfile import read_plan_file
     from ..planning.request import request_of_options
     from ..planning.resolve import resolve
-    from ..pricing.engine import compare
+    from ..pricing.engine import by_budget, compare
     from ..pricing.sampling import with_stats
     from ..ratebook.loading import load_rates
     from ..render.itineraries import both_ways
@@ -63,7 +63,11 @@ def run_report(args: argparse.Namespace) -> int:
     resolved = resolve(request, load_rates(args.rates))
     book = resolved.book  # with the family's own offers
     cmp = compare(list(resolved.plans), book, today=args.as_of)
+    if args.sort == "budget":
+        by_budget(cmp)  # no budget: the error, before any sampling
     cmp = with_stats(cmp, samples=args.simulate or REPORT_SAMPLES, seed=args.seed, distribution=args.distribution)
+    if args.sort == "budget":
+        cmp = by_budget(cmp)
     itineraries = {plan.offer: both_ways(plan, book, args.as_of) for plan in resolved.plans}
     text = render_report(cmp, locale=resolved.locale, itineraries=itineraries)
     if args.output == "-":

@@ -33,7 +33,7 @@ LEAST_TREATMENT = 12
 """Narrowest treatment name shown; narrower, the column is left out."""
 
 GIVE_WAY: tuple[Step, ...] = (
-    ("Treatment", "cut"), ("Documented", "short"), ("Notes", "short"), ("Treatment", "drop"),
+    ("Treatment", "cut"), ("Documented", "short"), ("Notes", "short"), ("Budget", "cut"), ("Treatment", "drop"),
     ("Range", "cut"), ("Stay", "cut"), ("Range", "drop"), ("Stay", "drop"), ("Basis", "drop"),
     ("Region", "cut"), ("Saving", "drop"),
 )
@@ -43,6 +43,7 @@ is only shortened."""
 
 
 _OUTLOOK_STYLES = {"saves": "green", "costs more": "red", "either": "yellow"}
+_VERDICT_STYLES = {"within": "green", "never": "red", "depends": "yellow"}
 _MARK_STYLES = {words.MARK_NOTES: "bold yellow", words.MARK_INCOMPLETE: "bold red"}
 
 
@@ -70,6 +71,9 @@ def columns(rows: list[words.Row], home: bool) -> list[Column]:
         Column("Total", "Total", [row.total for row in rows]),
         Column("Range", "Range", least=LEAST_BAR_CELLS + 1, full=BAR_CELLS + 1),
         *([Column("Saving", "Saving", [row.saving for row in rows])] if home else []),
+        *([Column("Budget", words.BUDGET_HEAD, [row.budget for row in rows], stepped=True,
+                  least=max(cell_len(words.BUDGET_HEAD), _widest([words.budget_cell(r.est.budget, True) for r in rows])))]
+          if any(row.est.budget is not None for row in rows) else []),
         Column("Documented", "Documented", [row.documented_short for row in rows], short="Doc."),
         Column("Notes", "Notes", [row.marks for row in rows], short="!?"),
         Column("Stay", "Stay", stays, least=_widest(short_stays), stepped=True),
@@ -93,6 +97,11 @@ def _cells(row: words.Row, widths: dict[str, int], scale: Decimal) -> list[str |
         "Notes": notes_cell(row),
         "Basis": row.basis,
     }
+    if "Budget" in widths and est.budget is not None:
+        verdict = row.budget if cell_len(row.budget) <= widths["Budget"] else words.budget_cell(est.budget, True)
+        cells["Budget"] = Text(verdict, style=_VERDICT_STYLES[est.budget.hard])
+    else:
+        cells["Budget"] = ""
     if "Range" in widths:
         band = (est.stats.p10, est.stats.p90) if est.stats is not None else None
         bar = draw(est.total.low, est.total.high, est.total.open_high, scale, widths["Range"] - 1, BLOCKS, band)

@@ -42,17 +42,15 @@ def chance_percent(chance: Decimal) -> str:
     return f"{percent.quantize(Decimal(1))}%"
 
 
-def budget_cell(check: BudgetCheck | None) -> str:
-    """A row's verdict for a table cell: ``within``, ``above``, ``depends: 63% chance``, or ``depends`` when
-    not simulated (the legend says how to get the chance); empty without a budget."""
+def budget_cell(check: BudgetCheck | None, short: bool = False) -> str:
+    """A row's verdict for a table cell: ``within``, ``above``, ``depends: 63% chance`` (``short``: ``63%``),
+    or ``depends`` when not simulated (the legend says how to get the chance); empty without a budget."""
     if check is None:
         return ""
     verdict = _VERDICT[check.hard]
-    if check.hard != "depends":
+    if check.hard != "depends" or check.chance is None:
         return verdict
-    if check.chance is None:
-        return verdict  # the legend says: simulate for the chance
-    return f"{verdict}: {chance_percent(check.chance)} chance"
+    return chance_percent(check.chance) if short else f"{verdict}: {chance_percent(check.chance)} chance"
 
 
 def _given(check: BudgetCheck, locale: str) -> str:
@@ -112,6 +110,5 @@ def order_words(cmp: Comparison) -> str:
     """What the rows are sorted by, as the title says it: ``sorted by the middle of the range, lowest first``,
     or by the budget."""
     if cmp.order == ORDER_BUDGET:
-        return (f"sorted by the {ORDER_BUDGET}: within it first, then by the chance, highest first, then never "
-                "within it")
+        return f"sorted by the {ORDER_BUDGET}, highest first"
     return f"sorted by the {cmp.order}, lowest first"
