@@ -299,3 +299,26 @@ async def test_each_bar_holds_its_likely_band_and_the_breakdown_its_simulated_fi
         assert f"80% of samples between {p10} (P10) and {p90} (P90)" in shown
         assert "Simulated totals, grouped" in shown and "Which line's uncertainty weighs most" in shown
     assert "P10" in HELP and "not a bound" in HELP
+
+
+async def test_a_budget_typed_in_adds_a_budget_column_and_the_breakdown_its_verdict_and_charts(app, book):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the sampling module loads after the first frame
+        await type_into(pilot, "#origin", "US")
+        await type_into(pilot, "#budget", "40000")
+        await pilot.pause()
+        table = app.query_one(ComparisonTable)
+        labels = [str(column.label) for column in table.columns.values()]
+        assert "Budget" in labels
+        where = labels.index("Budget")
+        verdicts = {key: str(table.get_row_at(i)[where]) for i, (key, _) in enumerate(table_rows(app))}
+        assert verdicts["mx-alzheimers"] == "within"  # $8,500-$28,000: within it even at the high end
+        assert verdicts["jp-alzheimers-adipose-msc"].endswith("%") or "chance" in verdicts["jp-alzheimers-adipose-msc"]
+        shown = await breakdown_of(pilot, "jp-alzheimers-adipose-msc")
+        assert "Against your budget" in shown and "Chance of staying within it:" in shown
+        assert "How the likely total spreads (20 dots, each a 5% chance)" in shown
+        assert "Which line moves the total most" in shown
+        await type_into(pilot, "#budget", "")
+        await pilot.pause()
+        assert "Budget" not in [str(column.label) for column in table.columns.values()]
