@@ -26,6 +26,9 @@ CASES = {
     "estimate-plan": ["estimate", "--plan", PLAN],
     "compare-alzheimers": ["compare", "--condition", "alzheimers", "--origin", "US"],
     "compare-als-eur": ["compare", "--condition", "als", "--origin", "GB", "--currency", "EUR", "--travellers", "3"],
+    "compare-budget": ["compare", "--condition", "alzheimers", "--origin", "US", "--budget", "40000", "--simulate", "10000"],
+    "estimate-budget": ["estimate", "--plan", str(REPO / "examples" / "four-line-model.toml"), "--budget", "45000",
+                        "--simulate", "10000"],
     "itinerary-japan": [
         "estimate", "--offer", "jp-alzheimers-adipose-msc", "--origin", "US", "--city", "Tokyo", "--sessions", "2",
         "--visit-companions", "1", "--start-date", "2027-03-01", "--itinerary", "both",
