@@ -157,7 +157,7 @@ def test_each_verdict_has_its_words_in_a_cell(model_plan, book):
 def test_the_estimate_table_says_the_verdict_and_draws_the_dotplot_and_tornado(model_plan, book):
     est = with_stats(model(model_plan, book, budget=41500), samples=20_000)
     plain = render_estimate(est, "table", width=100)
-    assert "Against your budget" in plain and "Chance of staying within it: 50%" in plain
+    assert "Against your budget" in plain and "Chance of staying within the budget: 50%" in plain
     assert "How the likely total spreads (20 dots, each a 5% chance)" in plain
     assert "Which line moves the total most" in plain
     assert not set(plain) & set("●█▒│")  # plain text: no blocks

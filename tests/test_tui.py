@@ -316,7 +316,7 @@ async def test_a_budget_typed_in_adds_a_budget_column_and_the_breakdown_its_verd
         assert verdicts["mx-alzheimers"] == "within"  # $8,500-$28,000: within it even at the high end
         assert verdicts["jp-alzheimers-adipose-msc"].endswith("%") or "chance" in verdicts["jp-alzheimers-adipose-msc"]
         shown = await breakdown_of(pilot, "jp-alzheimers-adipose-msc")
-        assert "Against your budget" in shown and "Chance of staying within it:" in shown
+        assert "Against your budget" in shown and "Chance of staying within the budget:" in shown
         assert "How the likely total spreads (20 dots, each a 5% chance)" in shown
         assert "Which line moves the total most" in shown
         await type_into(pilot, "#budget", "")

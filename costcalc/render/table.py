@@ -154,9 +154,10 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
         fixed.insert(3, likely_width)
     elif stats:
         fixed[2] = max(fixed[2], _widest("", below))
-    # the budget's verdict: a narrow column of its own, its words wrapping ("depends:" over "63% chance")
+    # the budget's verdict: a narrow column of its own, a chance as a bare percentage (the legend says so)
     budget = any(est.budget is not None for est in cmp.estimates)
-    budget_width = max(len(words.BUDGET_HEAD), *(len(w) for r in rows for w in r.budget.split())) if budget else 0
+    verdicts = [words.budget_cell(r.est.budget, short=True) for r in rows]
+    budget_width = _widest(words.BUDGET_HEAD, verdicts) if budget else 0
     if budget:
         fixed.insert(-2, budget_width)
     # the bar takes what the fixed columns and an offer column of about a third (less the Likely column's
@@ -181,10 +182,10 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     if apart:
         table.add_column("Saving", justify="right", no_wrap=True, overflow="fold")
     if budget:
-        table.add_column(words.BUDGET_HEAD, width=budget_width)
+        table.add_column(words.BUDGET_HEAD, no_wrap=True)
     table.add_column("Doc.", justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
-    for row, likely_text, below_text in zip(rows, likely, below):
+    for row, likely_text, below_text, verdict in zip(rows, likely, below, verdicts):
         total, sim = row.est.total, row.est.stats
         band = (sim.p10, sim.p90) if sim is not None else None
         table.add_row(
@@ -195,7 +196,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
             _bar(draw(total.low, total.high, total.open_high, top, cells, style, band), cells, terminal),
             *([likely_text] if likely_apart else []),
             *([row.saving] if apart else []),
-            *([Text(row.budget, style=_VERDICT_STYLE.get(row.est.budget.hard, ""))] if budget else []),
+            *([Text(verdict, style=_VERDICT_STYLE.get(row.est.budget.hard, ""))] if budget else []),
             row.documented,
             Text(row.marks, style="bold red"),
         )

@@ -70,18 +70,18 @@ def budget_words(est: Estimate, locale: str, figure: bool = True) -> list[str]:
         return []
     found = [_given(check, locale)] if figure else []
     if check.hard == "within":
-        found.append("Within it even at the high end of the hard bounds: certain, whatever the prices within their "
+        found.append("Within the budget even at the high end of the hard bounds: certain, whatever the prices within their "
                      "ranges.")
     elif check.hard == "never":
-        found.append("Above it even at the low end of the hard bounds: no price within the ranges keeps the total "
-                     "within it.")
+        found.append("Above the budget even at the low end of the hard bounds: no price within the ranges keeps the "
+                     "total within it.")
     else:
-        found.append("The hard bounds straddle it: it depends on where the prices fall within their ranges.")
+        found.append("The hard bounds straddle the budget: it depends on where the prices fall within their ranges.")
         if check.chance is None:
             found.append(f"Not simulated: {NOT_SIMULATED} (--simulate).")
         else:
             samples = f"{est.stats.samples:,} simulated totals" if est.stats is not None else "the simulated totals"
-            found.append(f"Chance of staying within it: {chance_percent(check.chance)} (a share of {check.chance} of "
+            found.append(f"Chance of staying within the budget: {chance_percent(check.chance)} (a share of {check.chance} of "
                          f"{samples} at or under it; an estimate from samples, not a bound).")
     if not est.complete:
         found.append("Part of the journey is not priced (see the warnings): the total, and so the verdict, leaves "
@@ -101,8 +101,8 @@ def budget_legend(cmp: Comparison) -> list[str]:
         return []
     return [
         f"{BUDGET_HEAD}: within: within it even at the high end of the hard bounds; above: above it even at the "
-        "low end; depends: the hard bounds straddle it, with the simulated chance of staying within it (the share "
-        f"of sampled totals at or under it; '{NOT_SIMULATED}' without --simulate)",
+        "low end; depends: the hard bounds straddle it, and a percentage is the simulated chance of staying within "
+        f"it (the share of sampled totals at or under it; without --simulate: {NOT_SIMULATED})",
     ]
 
 
