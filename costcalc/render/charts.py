@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..money import Range
 from ..pricing.likely import Simulation
 from .formatting import format_money
-from .rounding import whole
+from .rounding import outward, whole
 from .words import chance_percent, short_treatment
 
 __all__ = ["DOTPLOT_TITLE", "TORNADO_LINES", "TORNADO_TITLE", "dotplot_lines", "tornado_lines"]
@@ -60,13 +60,14 @@ def dotplot_lines(sim: Simulation, total: Range, budget: Decimal | None, locale:
     axis[_column(total.high, low, high, cells)] = "]"
     if budget is not None:
         axis[_column(budget, low, high, cells)] = "|"
-    left, right = _money(low, sim.currency, locale), _money(high, sim.currency, locale)
+    hard_low, hard_high = (format_money(end, sim.currency, locale, True) for end in outward(total.low, total.high))
+    edges = outward(low, high)
+    left, right = (format_money(end, sim.currency, locale, True) for end in edges)
     ends = left + " " * max(1, cells - len(left) - len(right)) + right
     legend = [
         f"each dot: 5% of the simulated totals (the 2.5th, 7.5th ... 97.5th percentiles, "
         f"{_money(dots[0], sim.currency, locale)} to {_money(dots[-1], sim.currency, locale)})",
-        f"[ ]: the hard bounds, {_money(total.low, sim.currency, locale)} to "
-        f"{_money(total.high, sim.currency, locale)}{'+ (open: the cost may be higher)' if total.open_high else ''}",
+        f"[ ]: the hard bounds, {hard_low} to {hard_high}{'+ (open: the cost may be higher)' if total.open_high else ''}",
     ]
     if budget is not None:
         within = sum(1 for amount in dots if amount <= budget)
@@ -88,9 +89,10 @@ def tornado_lines(sim: Simulation, locale: str, width: int, terminal: bool,
     currency = sim.currency
     lows = [_money(s.low, currency, locale) for s in swings]
     highs = [_money(s.high, currency, locale) for s in swings]
-    labels = [short_treatment(s.label, 24) if s.kind == "treatment" else s.label for s in swings]
+    most_label = max(16, min(36, width // 3))
+    labels = [short_treatment(s.label, most_label) if s.kind == "treatment" else s.label for s in swings]
     low_width, high_width = max(map(len, lows)), max(map(len, highs))
-    label_width = min(max(map(len, labels)), 24)
+    label_width = min(max(map(len, labels)), most_label)
     cells = max(10, width - label_width - low_width - high_width - 6)
     low, high = min(s.low for s in swings), max(s.high for s in swings)
     middle = _column(centre, low, high, cells)
