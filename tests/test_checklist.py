@@ -126,3 +126,34 @@ def test_an_offer_s_checklist_row_cites_or_names_an_exclude_not_both(tmp_path):
         load_rates(rates)
     assert refused.value.path == str(offer)
     assert "[[checklist]]" in offer.read_text().splitlines()[refused.value.line - 1]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_every_people_facing_estimate_lists_each_item_and_its_status(tokyo, fmt):
+    from costcalc.render import render_estimate
+
+    text = render_estimate(tokyo, fmt, locale="en_US", width=200, terminal=False)
+    shown = " ".join(text.split())  # the table wraps; the words stay in order
+    for item in tokyo.checklist:
+        assert (f"{item.item}: not-priced" if fmt == "csv" else f"{item.label}: NOT PRICED, not in the total") in shown
+    # the source's exclusion that names the visa is said once, with the visa, not again in the scope's list
+    assert text.count("medical visa and facilitator fees: not mentioned") == (0 if fmt == "csv" else 1)
+
+
+def test_a_comparison_says_what_no_total_holds_once_or_per_row(book):
+    from costcalc import compare
+    from costcalc.render import render_comparison
+
+    documented = compare([Plan(offer=o, origin="US") for o in ("us-als", "in-als-msc")], book, today=TODAY)
+    text = " ".join(render_comparison(documented, "table", locale="en_US", width=120, terminal=False).split())
+    assert text.count("Not priced for any offer, so in no total (9 of 9): visa and its fees;") == 1
+    assert "- not priced, so not in the total" not in text
+
+    resolved = resolve(request_of_file(read_plan_file(EXAMPLE)), book)
+    mixed = compare(resolved.plans, resolved.book, today=TODAY)
+    for fmt in ("table", "markdown"):
+        text = " ".join(render_comparison(mixed, fmt, locale="en_US", width=120, terminal=False).split())
+        assert "Not priced for any offer" not in text  # the quotes price different items
+        # the four documented offers leave 6 items out; each quote includes one of them (an interpreter, transfers)
+        assert text.count("not priced, so not in the total (6 of 9):") == 4
+        assert text.count("not priced, so not in the total (5 of 9):") == 2

@@ -110,6 +110,11 @@ def _warnings(est: Estimate) -> str:
     return _items(words.warning_words(est))
 
 
+def _checklist(est: Estimate) -> str:
+    """Every item of the checklist, one a line: ``visa: not-priced``, ``contingency: priced``."""
+    return _items([f"{item.item}: {item.status}" for item in est.checklist])
+
+
 def _citation(cited: Citation | None) -> dict[str, Any]:
     if cited is None:
         return {}
@@ -121,7 +126,7 @@ _ESTIMATE = (
     "offer_id", "line", "kind", "label", "quantity_low", "quantity_high", "quantity_unit", "quantity_breakdown",
     "unit_currency", *_columns("unit_"), "unit_mix", "currency", *_columns(""),
     "provenance", "provenance_low", "provenance_high", "source_id", "source_title", "source_date", "source_quote",
-    "assumption_id", "assumption_label", "assumption_ids", "cited", "detail", "notes", "warnings", *_HOME, *_STATS,
+    "assumption_id", "assumption_label", "assumption_ids", "cited", "detail", "notes", "warnings", "checklist", *_HOME, *_STATS,
 )
 
 
@@ -149,14 +154,14 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
         })
     rows.append({"offer_id": est.offer_id, "kind": "total", "label": words.total_words(est),
                  "currency": est.currency, **_range("", est.total), "notes": _notes(est), "warnings": _warnings(est),
-                 **_home(est.home), **_stats(est.stats), **_budget(est)})
+                 "checklist": _checklist(est), **_home(est.home), **_stats(est.stats), **_budget(est)})
     return _write(_with_budget(_ESTIMATE, [est]), rows)
 
 
 _COMPARISON = (
     "rank", "offer_id", "region", "condition", "treatment", "basis", "currency", *_columns(""),
     "documented_low", "documented_high", "assumed_low", "assumed_high", "user_low", "user_high",
-    "complete", "warnings", "notes", "fx_date", *_HOME, *_STATS,
+    "complete", "warnings", "notes", "checklist", "fx_date", *_HOME, *_STATS,
 )
 
 
@@ -169,7 +174,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
             "documented_low": est.documented.low, "documented_high": est.documented.high,
             "assumed_low": est.assumed.low, "assumed_high": est.assumed.high,
             "user_low": est.user.low, "user_high": est.user.high,
-            "complete": est.complete, "warnings": _warnings(est), "notes": _notes(est),
+            "complete": est.complete, "warnings": _warnings(est), "notes": _notes(est), "checklist": _checklist(est),
             "fx_date": est.fx.date.isoformat(),
             **_home(est.home), **_stats(est.stats), **_budget(est),
         }

@@ -58,6 +58,7 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     out += [f"{n}. {story}" for n, story in enumerate(words.line_story(est), 1)]
     for title, items in words.treatment_scope(est):
         out += _section(title, items)
+    out += _section(words.CHECKLIST_TITLE, words.checklist_words(est))
     out += _section("Stay", words.stay_words(est.stay))
     out += _section("Notes", [words.note_words(note) for note in est.notes])
     out += _section("Warnings", words.warning_words(est))
@@ -119,6 +120,9 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     budget_given = words.shared_budget(cmp, locale)
     if budget_given:
         out += ["", budget_given]
+    unpriced = words.shared_unpriced(cmp)
+    if unpriced:
+        out += ["", unpriced[0].upper() + unpriced[1:]]
     out += ["", words.fx_line(cmp.fx, locale)]
     legend = words.comparison_legend(None, None, home)
     legend[1:1] = words.likely_legend(cmp, None, locale)  # after the line on open ends
@@ -135,6 +139,8 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
             out.append(f"- **{words.INCOMPLETE}**")
         out += [f"- {words.note_words(note)}" for note in est.notes if note.caveat]
         out += [f"- warning {text}" for text in words.warning_words(est)]
+        if not unpriced and words.unpriced_words(est):
+            out.append(f"- {words.unpriced_words(est)}")
     return _finish(out)
 
 

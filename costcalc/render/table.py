@@ -46,6 +46,7 @@ def estimate(est: Estimate, *, locale: str, width: int, terminal: bool) -> str:
     page.bullets((number, text) for number, text in zip(numbers, words.line_story(est, words.QUOTE_LIMIT)))
     for title, items in words.treatment_scope(est):
         page.section(title, items)
+    page.section(words.CHECKLIST_TITLE, words.checklist_words(est, words.QUOTE_LIMIT))
     page.section("Stay", words.stay_words(est.stay))
     page.section("Notes", [words.note_words(note, words.QUOTE_LIMIT) for note in est.notes])
     page.section("Warnings", words.warning_words(est), style="yellow")
@@ -208,6 +209,9 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     budget_given = words.shared_budget(cmp, locale)
     if budget_given:
         page.print(budget_given)
+    unpriced = words.shared_unpriced(cmp)
+    if unpriced:
+        page.print(unpriced[0].upper() + unpriced[1:])
     page.gap()
     page.print(Text(words.fx_line(cmp.fx, locale), style="dim"))
     legend = words.comparison_legend(style.sample, style.more, home)
@@ -215,7 +219,7 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
     legend += words.budget_legend(cmp)
     page.section("Legend", legend, style="dim")
     for row in rows:
-        details = [*words.row_details(row, 0), *(("=", text) for text in words.home_words(row.est, locale, not shared)),
+        details = [*words.row_details(row, 0, not unpriced), *(("=", text) for text in words.home_words(row.est, locale, not shared)),
                    *(("$", text) for text in words.budget_words(row.est, locale, not budget_given))]
         if details:
             page.gap()

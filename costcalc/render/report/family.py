@@ -8,8 +8,8 @@ are ``costcalc.render.report.svg``'s (``dotplot``, ``tornado``, ``Mark``), the w
 - ``budget_row``: the budget in the question, as (label, amount and its source).
 - ``dotplot_figure``: the 20 quantiles, the hard bounds and the budget, with the verdict under it.
 - ``tornado_figure``: each line's swing of the total, around the total of the lines' medians.
-- ``not_priced_checklist``: the list of what the estimate leaves out, each with a box to tick (not yet
-  drawn: the warnings and the source's exclusions above it say it).
+- ``not_priced_checklist``: the costs sources often leave out, each included, priced or not priced, in the
+  words every view uses.
 """
 
 from __future__ import annotations
@@ -71,6 +71,5 @@ def tornado_figure(est: Estimate, locale: str, ident: str) -> str:
 
 
 def not_priced_checklist(est: Estimate, locale: str) -> str:
-    """What the offer's price leaves out, as a checklist to ask the clinic about; empty for now (its warnings
-    and the source's exclusions are shown above it)."""
-    return ""
+    """The costs sources often leave out, each included in the price, priced, or not priced (to ask about)."""
+    return items(words.checklist_words(est))

@@ -106,7 +106,7 @@ def offer(rank: int, est: Estimate, locale: str, itineraries: Itineraries | str 
         lines_table(est, locale),
         section(f"{ident}-assumptions", "Assumptions, and why", _assumptions(est), 3),
         section(f"{ident}-scope", "What the price covers, and what it leaves out", _scope(est), 3),
-        section(f"{ident}-unpriced", "Not priced: ask about these", not_priced_checklist(est, locale), 3),
+        section(f"{ident}-unpriced", words.CHECKLIST_TITLE, not_priced_checklist(est, locale), 3),
         section(f"{ident}-stay", "Stay", items(words.stay_words(est.stay)), 3),
         section(f"{ident}-visits", "Stay for the whole protocol, or fly home between visits?", visits(itineraries, locale), 3),
         section(f"{ident}-home", "Compared with the treatment at home", items(words.home_words(est, locale)), 3),

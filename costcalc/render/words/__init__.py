@@ -7,8 +7,9 @@ Each subject's module lists its public names; this package holds them all.
 
 from __future__ import annotations
 
-from . import budget, common, comparison, estimate, fx, home, offers, stats
+from . import budget, checklist, common, comparison, estimate, fx, home, offers, stats
 from .budget import *  # noqa: F403
+from .checklist import *  # noqa: F403
 from .common import *  # noqa: F403
 from .comparison import *  # noqa: F403
 from .estimate import *  # noqa: F403
@@ -19,5 +20,5 @@ from .stats import *  # noqa: F403
 
 __all__ = [
     *common.__all__, *estimate.__all__, *home.__all__, *comparison.__all__,
-    *stats.__all__, *offers.__all__, *fx.__all__, *budget.__all__,
+    *stats.__all__, *offers.__all__, *fx.__all__, *budget.__all__, *checklist.__all__,
 ]

@@ -10,6 +10,7 @@ from ..bars import nice_ceiling
 from ..formatting import format_money, format_range
 from ..rounding import whole, whole_total
 from .budget import budget_cell, order_words
+from .checklist import unpriced_words
 from .common import basis_words, plural, share, short_treatment
 from .estimate import INCOMPLETE, note_words
 from .home import SAVING_LEGEND, saving_cell
@@ -97,14 +98,18 @@ def comparison_rows(cmp: Comparison, locale: str, treatment_limit: int | None = 
     ]
 
 
-def row_details(row: Row, limit: int | None = None) -> list[tuple[str, str]]:
-    """Why a row is marked: the notes that qualify its price (quotes cut to ``limit``), what is unpriced, and
-    each warning in words."""
+def row_details(row: Row, limit: int | None = None, unpriced: bool = True) -> list[tuple[str, str]]:
+    """Why a row is marked: the notes that qualify its price (quotes cut to ``limit``), what is unpriced, each
+    warning in words and (``unpriced``: unless the comparison says it once for all) the checklist's items no one
+    priced."""
     est = row.est
     found = [(MARK_NOTES, note_words(note, limit)) for note in est.notes if note.caveat]
     if not est.complete:
         found.append((MARK_INCOMPLETE, INCOMPLETE))
     found += [("-", f"warning: {w.message}") for w in est.warnings]
+    left_out = unpriced_words(est) if unpriced else ""
+    if left_out:
+        found.append(("-", left_out))
     return found
 
 

@@ -6,6 +6,7 @@ from ...money import Portion
 from ...pricing.result import Estimate, Line, StaySummary
 from ...ratebook.models import Note
 from ..formatting import format_range
+from .checklist import scope_excluded
 from .common import citation, plural, share
 
 __all__ = [
@@ -109,14 +110,16 @@ def line_story(est: Estimate, limit: int | None = None) -> list[str]:
 
 
 def treatment_scope(est: Estimate) -> list[tuple[str, tuple[str, ...]]]:
-    """What the treatment price includes and what the source excludes or leaves unsaid."""
+    """What the treatment price includes and what the source excludes or leaves unsaid (less what the checklist
+    says already)."""
     found = []
     for line in est.lines:
         if line.kind != "treatment" or line.provenance == "user":  # your own quote says what it covers
             continue
         found.append(("The treatment price includes", line.includes or ("not stated by the source",)))
-        if line.excludes:
-            found.append(("Excluded from it, or not stated", line.excludes))
+        excluded = scope_excluded(est, line.excludes)
+        if excluded:
+            found.append(("Excluded from it, or not stated", excluded))
     return found
 
 
