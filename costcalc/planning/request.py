@@ -29,6 +29,7 @@ __all__ = [
     "FieldError",
     "FileKey",
     "FormField",
+    "FormTable",
     "Given",
     "Option",
     "Request",
@@ -95,6 +96,23 @@ class FormField(Where):
 
     def error(self, message: str, loc: tuple[Any, ...] = (), *, named: bool = True) -> CostcalcError:
         return FieldError(message, self.name)
+
+
+@dataclass(frozen=True)
+class FormTable(Where):
+    """A table typed into a form (an own offer, the custom lines), by the id its fields start with: a problem at
+    a key inside it is at the field ``<name>-<key>`` (``custom-1-label``), ``aliases`` naming the field of a key
+    that has none of its own (an own offer's ``currency`` is typed with its price); a problem of the table as a
+    whole is at ``name``."""
+
+    name: str = "form"
+    aliases: tuple[tuple[str, str], ...] = ()
+
+    def error(self, message: str, loc: tuple[Any, ...] = (), *, named: bool = True) -> CostcalcError:
+        parts = [str(part) for part in loc]
+        if parts:
+            parts[-1] = dict(self.aliases).get(parts[-1], parts[-1])
+        return FieldError(message, "-".join([self.name, *parts]))
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,8 @@ class CostcalcApp(App[None]):
         self.plans: dict[str, Plan] = {}
         self.locale = self.initial.locale
         self.problems: dict[str, str] = {}
+        self.priced_book = book
+        """The rate book the comparison shown was priced with: ``book`` and the family's own offers."""
         self.with_stats: Callable[..., Comparison] | None = None
         """``costcalc.pricing.sampling.with_stats`` once it is loaded (numpy takes a while): until then no bands."""
 
@@ -129,7 +131,7 @@ class CostcalcApp(App[None]):
         built = build(state, self.book)
         if not built.problems:
             try:
-                self.comparison = self._with_stats(compare(built.plans, self.book, today=self.today))
+                self.comparison = self._with_stats(compare(built.plans, built.book or self.book, today=self.today))
             except CostcalcError as exc:
                 built.problems["form"] = str(exc)
         self.problems = built.problems
@@ -138,6 +140,7 @@ class CostcalcApp(App[None]):
             self._status()
             return
         self.locale = built.locale
+        self.priced_book = built.book or self.book
         self.plans = {plan.offer: plan for plan in built.plans}
         table = self.query_one(ComparisonTable)
         table.show(self.comparison, self.locale)
@@ -180,7 +183,7 @@ class CostcalcApp(App[None]):
         plan = self.plans.get(offer_id or "")
         if plan is None:
             return None
-        return both_ways(plan, self.book, self.today, FIXED_STAY)
+        return both_ways(plan, self.priced_book, self.today, FIXED_STAY)
 
     # --- files -----------------------------------------------------------------------------
 
