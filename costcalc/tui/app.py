@@ -10,7 +10,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Footer, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..atomic import write_atomically
@@ -30,6 +30,7 @@ from .breakdown import Breakdown
 from .delivery import deliver
 from .form import PlanForm, condition_name
 from .formstate import FormState, build, form_of, plan_file_of_form
+from .quotes import OwnQuotes
 from .screens import HelpScreen, PathScreen
 from .table import ComparisonTable
 
@@ -54,6 +55,7 @@ class CostcalcApp(App[None]):
     SUB_TITLE = "treatment abroad: honest cost ranges"
     BINDINGS = [
         Binding("question_mark", "help", "Help"),
+        Binding("ctrl+n", "own_quotes", "Own quotes"),
         Binding("ctrl+s", "save", "Save plan"),
         Binding("ctrl+o", "open", "Open plan"),
         Binding("ctrl+e", "export", "Export"),
@@ -85,6 +87,7 @@ class CostcalcApp(App[None]):
         yield Header()
         with Horizontal(id="main"):
             yield PlanForm(self.book, self.initial, id="form")
+            yield OwnQuotes(self.initial, id="own")
             with Vertical(id="results"):
                 yield Static("", id="title")
                 yield ComparisonTable(id="table")
@@ -126,6 +129,25 @@ class CostcalcApp(App[None]):
     def _changed(self, event: PlanForm.Changed) -> None:
         self.recompute(event.state)
 
+    @on(OwnQuotes.Changed)
+    def _quotes_changed(self, event: OwnQuotes.Changed) -> None:
+        form = self.query_one(PlanForm)
+        form.state = form.state.with_field("own", event.own).with_field("treatment_quote", event.quote)
+        form.state = form.state.with_field("custom", event.custom)
+        self.recompute(form.state)
+
+    def action_own_quotes(self) -> None:
+        """Show the family's own quotes in place of the plan form, or the plan form again."""
+        form, own = self.query_one(PlanForm), self.query_one(OwnQuotes)
+        own.condition = form.state.condition
+        editing = not own.display
+        own.display, form.display = editing, not editing
+        self.set_focus(own.query_one("#own-close") if editing else self.query_one("#open-own"))
+
+    @on(Button.Pressed, "#open-own, #own-close")
+    def _toggle_quotes(self) -> None:
+        self.action_own_quotes()
+
     def recompute(self, state: FormState) -> None:
         """Price the form; on a bad field, highlight it and keep the last valid comparison."""
         built = build(state, self.book)
@@ -136,6 +158,7 @@ class CostcalcApp(App[None]):
                 built.problems["form"] = str(exc)
         self.problems = built.problems
         self.query_one(PlanForm).show_problems(built.problems)
+        self.query_one(OwnQuotes).show_problems(built.problems)
         if built.problems:
             self._status()
             return
@@ -210,6 +233,7 @@ class CostcalcApp(App[None]):
             except CostcalcError as exc:
                 return str(exc)
             self.plan_path = path
+            self.run_worker(self.query_one(OwnQuotes).load(state))
             self.run_worker(self.query_one(PlanForm).load(state))
             self.notify(f"Opened {path}", title="Opened")
             return None

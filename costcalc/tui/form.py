@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from ..planning.fields import FIELDS
 from ..ratebook.book import RateBook
 from ..render.names import condition_name
 from .formstate import TEXT_FIELDS, FormState
+from .marks import mark_problems
 
 __all__ = ["PlanForm", "condition_name"]
 
@@ -58,6 +59,7 @@ class PlanForm(VerticalScroll):
                 yield self._input(field.name, field.hint)
             if field.name != "city":  # each city has its own, under it
                 yield Static("", classes="field-error", id=f"{field.name}-error")
+        yield Button("Your own quotes (Ctrl+N)", id="open-own", compact=True)
 
     def _input(self, name: str, placeholder: str) -> Input:
         suggester = None
@@ -149,14 +151,7 @@ class PlanForm(VerticalScroll):
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Highlight each field with a problem and say under it what would be valid; clear the others."""
-        for field_id in set(problems) | self._marked:
-            message = problems.get(field_id, "")
-            for error in self.query(f"#{field_id}-error"):
-                error.update(message)
-                error.set_class(bool(message), "-shown")
-            for widget in self.query(f"#{field_id}"):
-                widget.set_class(bool(message), "-invalid")
-        self._marked = set(problems)
+        self._marked = mark_problems(self, problems, self._marked)
 
     async def load(self, state: FormState) -> None:
         """Show another plan (a loaded file): every field, then one change message."""

@@ -63,6 +63,13 @@ only" come for the treatment visits alone. Leave Nights and Round trips blank fo
 offer shows the saving (which can be negative) and the travel and stay cost at which
 going abroad stops saving money.
 
+**Your own quotes** (Ctrl+N, or the button under the form) take the place of the form: a
+clinic's quote you hold becomes a row of its own, its treatment marked "(your quote)" and its
+region in the colour of your figures, priced with the same trip; your treatment quote replaces
+the documented treatment price of every offer compared; your own lines (visa, interpreter,
+insurance) join every offer. Each figure keeps the source you give it. They are checked as a
+plan file's are, and Ctrl+S saves them in it.
+
 **Exchange rates** are the ECB euro reference rates of the date in the footer; amounts
 convert through the euro. Rates older than 30 days are flagged.
 
@@ -72,7 +79,8 @@ convert through the euro. Rates older than 30 days are flagged.
 | --- | --- |
 | Tab / Shift+Tab | next / previous field |
 | ↑ ↓ in the table | choose the offer the breakdown shows |
-| Ctrl+S | save the plan as a TOML plan file (`costcalc compare --plan FILE` reads it) |
+| Ctrl+N | your own quotes: own offers, your treatment quote, your own lines (again: back to the plan) |
+| Ctrl+S | save the plan, your own quotes with it, as a TOML plan file (`costcalc compare --plan FILE` reads it) |
 | Ctrl+O | open a plan file |
 | Ctrl+E | export the comparison (.csv, .json, .md, or .html: a report to share or print) |
 | Ctrl+T | switch between the dark and the light theme |

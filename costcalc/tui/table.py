@@ -44,6 +44,8 @@ is only shortened."""
 
 _OUTLOOK_STYLES = {"saves": "green", "costs more": "red", "either": "yellow"}
 _VERDICT_STYLES = {"within": "green", "never": "red", "depends": "yellow"}
+OWN_STYLE = "italic cyan"
+"""A family's own offer's region: the colour of "your figure" (its treatment says "your quote" where it shows)."""
 _MARK_STYLES = {words.MARK_NOTES: "bold yellow", words.MARK_INCOMPLETE: "bold red"}
 
 
@@ -107,12 +109,12 @@ def _cells(row: words.Row, widths: dict[str, int], scale: Decimal) -> list[str |
         bar = draw(est.total.low, est.total.high, est.total.open_high, scale, widths["Range"] - 1, BLOCKS, band)
         cells["Range"] = Text(bar, style="cyan")
     if "Region" in widths:
-        cells["Region"] = Text(row.region)
+        cells["Region"] = Text(row.region, style=OWN_STYLE if est.own else "")  # as "your figure" in the breakdown
         cells["Region"].truncate(widths["Region"], overflow="ellipsis")
     if "Stay" in widths:
         cells["Stay"] = words.stay_cell(est.stay, short=cell_len(words.stay_cell(est.stay)) > widths["Stay"])
     if "Treatment" in widths:
-        cells["Treatment"] = words.short_treatment(row.treatment, widths["Treatment"])
+        cells["Treatment"] = words.row_treatment(est, widths["Treatment"])
     return [cells[key] for key in widths]
 
 

@@ -18,12 +18,14 @@ from .home import SAVING_LEGEND, saving_cell
 __all__ = [
     "MARK_INCOMPLETE",
     "MARK_NOTES",
+    "OWN_QUOTE",
     "Row",
     "comparison_legend",
     "comparison_rows",
     "comparison_title",
     "marks",
     "row_details",
+    "row_treatment",
     "scale_ends",
     "scale_top",
     "scale_words",
@@ -33,6 +35,8 @@ MARK_NOTES = "!"
 """Comparison marker: the offer carries notes that qualify its price (see ``Note.caveat``)."""
 MARK_INCOMPLETE = "?"
 """Comparison marker: part of the journey is not priced."""
+OWN_QUOTE = "your quote"
+"""After the treatment of a family's own offer in a comparison: a quote the family holds, not a documented price."""
 
 
 def comparison_title(cmp: Comparison, condition: str | None = None) -> str:
@@ -84,7 +88,7 @@ def comparison_rows(cmp: Comparison, locale: str, treatment_limit: int | None = 
             rank=rank,
             est=est,
             region=est.region,
-            treatment=short_treatment(est.treatment, treatment_limit) if treatment_limit else est.treatment,
+            treatment=row_treatment(est, treatment_limit),
             basis=basis_words(est.basis),
             total=format_range(whole_total(est.total), locale),
             documented=share(est.documented, est.total),
@@ -96,6 +100,16 @@ def comparison_rows(cmp: Comparison, locale: str, treatment_limit: int | None = 
         )
         for rank, est in enumerate(cmp.estimates, 1)
     ]
+
+
+def row_treatment(est: Estimate, limit: int | None) -> str:
+    """The row's treatment, cut to ``limit``; a family's own offer's with ``(your quote)`` after it, never cut."""
+    if est.own:
+        tail = f" ({OWN_QUOTE})"
+        if limit and limit - len(tail) < 12:  # too narrow for both: the words first
+            return short_treatment(f"{OWN_QUOTE.capitalize()}: {est.treatment}", limit)
+        return (short_treatment(est.treatment, limit - len(tail)) if limit else est.treatment) + tail
+    return short_treatment(est.treatment, limit) if limit else est.treatment
 
 
 def row_details(row: Row, limit: int | None = None, unpriced: bool = True) -> list[tuple[str, str]]:
