@@ -175,3 +175,31 @@ def test_the_help_lists_every_key_of_the_footer():
         key = "?" if binding.key == "question_mark" else binding.key.replace("ctrl+", "Ctrl+").title()
         assert f"| {key} |" in HELP, key
     assert "Your own quotes" in HELP
+
+
+async def test_the_treatment_quote_is_edited_with_its_source_and_saved(book, tmp_path, capsys):
+    app = make_app(book, plan_file=read_plan_file(REPO / "examples" / "tokyo-with-quotes.toml"), today=TODAY)
+    path = tmp_path / "tokyo.toml"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        (before,) = app.comparison.estimates
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.query_one("#treatment-price", Input).value == "18500-21000 USD"
+        await type_into(pilot, "#treatment-price", "19000-21000")
+        (after,) = app.comparison.estimates
+        assert after.total.low == before.total.low + 500 and after.total.high == before.total.high
+        await type_into(pilot, "#treatment-per", "weekly")  # not a unit: marked, the text kept
+        assert "once" in error_under(app, "treatment-per") and app.comparison.estimates == (after,)
+        await type_into(pilot, "#treatment-per", "once")
+        await type_into(pilot, "#treatment-source", "second quote")
+        await type_into(pilot, "#custom-1-per", "week")
+        assert "traveller" in error_under(app, "custom-1-per")
+        await type_into(pilot, "#custom-1-per", "trip")
+        shown = totals(app)
+        await save(pilot, path)
+    saved = read_plan_file(path)
+    assert saved.fields["treatment"]["low"] == 19000 and saved.fields["cited"]["treatment"] == "second quote"
+    assert saved.fields["cited"]["fare"].startswith("airline search")  # the other sources stay
+    assert [line["label"] for line in lines(saved)] == ["Travel insurance", "Interpreter at the clinic visits"]
+    assert shown == cli_totals(path, capsys)
