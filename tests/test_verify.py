@@ -152,6 +152,28 @@ high = "3580"
     assert result.estimate.plan.treatment is not None  # the file's quote, under the expectation's keys
 
 
+def test_an_expectation_prices_an_own_offer_of_its_plan_file(tmp_path, book):
+    shutil.copy(REPO / "examples" / "family-quotes.toml", tmp_path / "family.toml")
+    # Clinica Norte, Tijuana: one bundle of 4 sessions and one session, USD 16,000 + 4,500 (tests/test_own_offers.py)
+    text = """\
+[[expect]]
+plan_file = "family.toml"
+plan = { offer = "own-clinica-norte-tijuana", trips = 0 }
+
+[[expect.line]]
+kind = "treatment"
+low = "20500"
+high = "20500"
+"""
+    (result,) = verify(write(tmp_path, text), book, today=TODAY).results
+    assert result.passed, result.differences
+    assert result.estimate.own and result.estimate.offer_id == "own-clinica-norte-tijuana"
+
+    unknown = text.replace("own-clinica-norte-tijuana", "own-clinica-sur")
+    with pytest.raises(VerifyFileError, match=r"expectations.toml:3: plan: .*own-clinica-sur"):
+        verify(write(tmp_path, unknown), book, today=TODAY)
+
+
 JUNIT_FILE = JAPAN + """
 [[expect]]
 name = "Serbia <in EUR> & more"

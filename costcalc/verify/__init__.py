@@ -57,10 +57,10 @@ def verify(path: str | Path, book: RateBook | None = None, *, today: dt.date | N
     folder = Path(path).parent
     plans = [plan_of(expectation, book, folder) for expectation in expectations.expectations]
     results = []
-    for expectation, plan in zip(expectations.expectations, plans):
+    for expectation, (plan, priced_with) in zip(expectations.expectations, plans):
         start = time.perf_counter()
         try:
-            est = estimate(plan, book, today=expectation.as_of or as_of)
+            est = estimate(plan, priced_with, today=expectation.as_of or as_of)
             found = differences(expectation, est)
         except VerifyFileError:
             raise

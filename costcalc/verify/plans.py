@@ -2,7 +2,8 @@
 
 The keys are checked by the plan-file reader itself (``costcalc.planning.planfile``) and
 resolved against the rate book (``costcalc.planning.resolve``), so an expectation accepts
-exactly what a plan file does. A problem is reported at the line of the key it is about:
+exactly what a plan file does, the plan file's own offers (``[[offer]]`` tables) among them:
+``offer = "own-..."`` in ``plan`` prices one of them, as ``--offer`` does on the command line. A problem is reported at the line of the key it is about:
 in the expectations file for a key of ``plan``, in the plan file for one of its own.
 """
 
@@ -21,17 +22,23 @@ from .values import line_at
 
 __all__ = ["plan_of"]
 
+_OWN = "__own__"
+"""Where the plan file's own offers wait while ``offer`` names the one to price (TOML holds one ``offer``)."""
+
 _HEADER = re.compile(r"^\[(\[)?\s*(?P<name>[^\]]+?)\s*\]\]?$")
 _KEY = re.compile(r'^(?P<key>"(?:[^"\\]|\\.)*"|[A-Za-z0-9_-]+)\s*=')
 
 
-def plan_of(expectation: Expectation, book: RateBook, folder: Path) -> Plan:
-    """The plan ``expectation`` prices; ``folder`` is where its plan file is looked for (the file's folder)."""
+def plan_of(expectation: Expectation, book: RateBook, folder: Path) -> tuple[Plan, RateBook]:
+    """The plan ``expectation`` prices, and the rate book to price it with (``book`` and the plan file's own
+    offers); ``folder`` is where its plan file is looked for (the file's folder)."""
     spot = expectation.spot
     file_path, file_text, data = "", "", {}
     if expectation.plan_file is not None:
         file_path, file_text = _read(expectation, folder)
         data = parse_toml(file_text, file_path, PlanFileError)
+    if isinstance(data.get("offer"), list) and "offer" in expectation.plan:
+        data[_OWN] = data.pop("offer")
     merged = {**data, **expectation.plan}
 
     def error(key: tuple[Any, ...], problem: str) -> CostcalcError:
@@ -64,19 +71,31 @@ def _read(expectation: Expectation, folder: Path) -> tuple[str, str]:
     raise expectation.spot.at("plan_file").error(problem)
 
 
-def _resolve(data: dict[str, Any], book: RateBook, error) -> Plan:
-    """The plan of ``data`` (plan-file keys), read and resolved as a plan file is; a problem at its key's line."""
+def _resolve(data: dict[str, Any], book: RateBook, error) -> tuple[Plan, RateBook]:
+    """The plan of ``data`` (plan-file keys), read and resolved as a plan file is, and the rate book with its own
+    offers; a problem at its key's line."""
+    from dataclasses import replace
+
     from ..planning.planfile import parse_plan_file
-    from ..planning.request import request_of_file
+    from ..planning.request import FileKey, Given, request_of_file
     from ..planning.resolve import resolve
 
+    offer = data.pop("offer") if _OWN in data else None
+    if offer is not None:  # the own offers as their [[offer]] tables, the one to price given apart (as --offer)
+        data = {"offer": data.pop(_OWN), **data}
     text = _toml(data)
     try:
-        (plan,) = resolve(request_of_file(parse_plan_file(text, "plan")), book).plans
+        request = request_of_file(parse_plan_file(text, "plan"))
+        if offer is not None:
+            given = Given(offer, FileKey("plan", "", ("offer",)))
+            request = replace(request, values={**request.values, "offer": given}, comparing=False)
+        resolved = resolve(request, book)
     except CostcalcError as exc:
         line = getattr(exc, "line", None)
-        raise error(_key_at(text, line) if line else (), getattr(exc, "problem", str(exc))) from None
-    return plan
+        key = _key_at(text, line) if line else ("offer",) if offer is not None else ()  # no line: the offer chosen
+        raise error(key, getattr(exc, "problem", str(exc))) from None
+    (plan,) = resolved.plans
+    return plan, resolved.book
 
 
 def _toml(data: dict[str, Any]) -> str:
