@@ -203,3 +203,15 @@ async def test_the_treatment_quote_is_edited_with_its_source_and_saved(book, tmp
     assert saved.fields["cited"]["fare"].startswith("airline search")  # the other sources stay
     assert [line["label"] for line in lines(saved)] == ["Travel insurance", "Interpreter at the clinic visits"]
     assert shown == cli_totals(path, capsys)
+
+
+async def test_at_80_columns_the_editor_leaves_every_total_and_mark_whole(app):
+    from .test_tui_fit import check_rows
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await add_madrid(pilot)
+        assert app.query_one("#own").display and not app.query_one("#form").display
+        assert "own-clinic-a-madrid" in dict(table_rows(app))
+        check_rows(app, app.comparison)
+        await type_into(pilot, "#own-0-price0", "16000 [EUR]")  # what was typed is shown as typed, brackets too
+        assert "'16000 [EUR]'" in error_under(app, "own-0-price0")

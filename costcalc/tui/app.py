@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.markup import escape
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -127,6 +128,7 @@ class CostcalcApp(App[None]):
 
     @on(PlanForm.Changed)
     def _changed(self, event: PlanForm.Changed) -> None:
+        self.query_one(OwnQuotes).condition = event.state.condition  # a new own offer is for the one compared
         self.recompute(event.state)
 
     @on(OwnQuotes.Changed)
@@ -184,7 +186,7 @@ class CostcalcApp(App[None]):
             rates += f" — {age} days old: amounts may have moved"
         if self.problems:
             first = next(iter(self.problems.values()))
-            status.update(f"[b]Fix the highlighted field[/b] (the table keeps the last valid result): {first}")
+            status.update(f"[b]Fix the highlighted field[/b] (the table keeps the last valid result): {escape(first)}")
             status.set_class(True, "-problem")
         else:
             status.update(rates)

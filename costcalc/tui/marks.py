@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widget import Widget
 
 __all__ = ["mark_problems"]
@@ -13,7 +14,7 @@ def mark_problems(root: Widget, problems: dict[str, str], marked: set[str]) -> s
     for field_id in set(problems) | marked:
         message = problems.get(field_id, "")
         for error in root.query(f"#{field_id}-error"):
-            error.update(message)
+            error.update(Text(message))  # as written: a "[CODE]" in it is no markup
             error.set_class(bool(message), "-shown")
         for widget in root.query(f"#{field_id}"):
             widget.set_class(bool(message), "-invalid")
