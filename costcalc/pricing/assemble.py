@@ -56,6 +56,7 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
     total = Range.total(exact, currency)
     used = {currency, *(line.amount.currency for line in priced)}
     if plan.budget is not None:
+        fx.rate(plan.budget.currency)  # a budget in a currency with no rate fails here, by name
         used.add(plan.budget.currency)
     home = None
     if plan.home is not None:
