@@ -26,6 +26,7 @@ __all__ = [
     "parse_assumptions",
     "parse_checklist",
     "parse_offer",
+    "inspected",
     "parse_sources",
     "shipped_rates_dir",
 ]
@@ -294,14 +295,30 @@ def load_rates(path: str | Path | None = None) -> RateBook:
     city looked for everywhere, or a city name not found, whose suggestions come from every
     country), and an alias to a missing place when the country of its target is.
     """
-    from .validate.folder import inspect, open_folder
+    from .validate.folder import open_folder
 
     if path is None:  # the user's copy with fresher rates, if there is a good one (costcalc rates update)
         from .copies import choose
 
         return choose().book
-    found = inspect(open_folder(path))
-    first = found.first()
+    book, first = inspected(open_folder(path))
     if first is not None:
         raise first
-    return found.book
+    return book
+
+
+def inspected(folder: Path) -> tuple[RateBook | None, RatesFileError | None]:
+    """(the rate book of ``folder``, its first problem): from the cache of parsed books when ``folder``'s files
+    and costcalc are those it was parsed with (``costcalc.ratebook.cache``), otherwise parsed and validated
+    (and, when it has no problem, cached)."""
+    from . import cache
+    from .validate.folder import inspect
+
+    book, key = cache.load(folder)
+    if book is not None:
+        return book, None
+    found = inspect(folder)
+    first = found.first()
+    if first is None:
+        cache.store(folder, key, found.book)
+    return found.book, first
