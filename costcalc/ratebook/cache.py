@@ -80,10 +80,9 @@ def key_of(folder: Path, files: list[str]) -> str:
     import pydantic
     import pydantic_core
 
-    from .. import __version__
-
+    version = getattr(sys.modules.get(_PACKAGE.name), "__version__", "")  # the package, imported with this module
     digest = hashlib.sha256()
-    for part in (__version__, _code_digest(), sys.version, pydantic.VERSION, pydantic_core.__version__, str(folder)):
+    for part in (version, _code_digest(), sys.version, pydantic.VERSION, pydantic_core.__version__, str(folder)):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
     for name in files:
         digest.update(name.encode() + b"\0" + _bytes(folder / name) + b"\0")
