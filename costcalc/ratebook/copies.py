@@ -92,7 +92,10 @@ def choose() -> InUse:
                 note = f"its rates ({book.fx.date}) are not newer than the shipped ones"
             else:
                 return InUse(copy, "user", book)
-    return InUse(shipped, "shipped", load_rates(shipped), f"your copy at {copy} is not used: {note}" if note else "")
+    from .cache import load as cached
+
+    book = cached(shipped)[0] or load_rates(shipped)  # parsed (and cached) in load_rates's own words when not cached
+    return InUse(shipped, "shipped", book, f"your copy at {copy} is not used: {note}" if note else "")
 
 
 def _unusable(copy: Path, shipped: Path) -> str:
