@@ -9,6 +9,8 @@
   and the breakdown's redraw that follows a frame later;
 - recompute: the pricing and refilling alone, called directly.
 
+The start is also timed against ``floor_tui.py``, a bare Textual app with a Header, a Select, an Input,
+a DataTable of three rows of amounts, a Static and a Footer, run in turn with costcalc's.
 Run: python benchmarks/bench_tui.py
 """
 
@@ -21,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 START = """
 import time, asyncio
@@ -48,16 +51,25 @@ asyncio.run(run())
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def start_ms(runs: int = 9) -> tuple[float, float]:
-    """(in-process ms from the first import to the first complete frame, whole-process wall ms)."""
-    subprocess.run([sys.executable, "-c", START], check=True, capture_output=True, env=ENV)
-    inside, whole = [], []
+FLOOR = str(Path(__file__).resolve().parent / "floor_tui.py")
+"""A bare Textual app with the same kinds of widgets, timed the same way (from its first import to its first frame)."""
+
+
+def start_ms(runs: int = 9) -> tuple[float, float, float, float]:
+    """Medians: (in-process ms from the first import to the first complete frame, whole-process wall ms,
+    the bare app's first frame, and the ratio of the two first frames run by run, in turn)."""
+    for argv in ([sys.executable, "-c", START], [sys.executable, FLOOR]):
+        subprocess.run(argv, check=True, capture_output=True, env=ENV)  # warm the file cache, write bytecode
+    inside, whole, floor, ratios = [], [], [], []
     for _ in range(runs):
         began = time.perf_counter()
         done = subprocess.run([sys.executable, "-c", START], check=True, capture_output=True, text=True, env=ENV)
         whole.append((time.perf_counter() - began) * 1000)
         inside.append(float(done.stdout.strip()))
-    return statistics.median(inside), statistics.median(whole)
+        bare = subprocess.run([sys.executable, FLOOR], check=True, capture_output=True, text=True, env=ENV)
+        floor.append(float(bare.stdout.strip()))
+        ratios.append(inside[-1] / floor[-1])
+    return statistics.median(inside), statistics.median(whole), statistics.median(floor), statistics.median(ratios)
 
 
 async def keystrokes(presses: int = 40) -> tuple[float, float, float]:
@@ -118,8 +130,10 @@ async def keystrokes(presses: int = 40) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    inside, whole = start_ms()
+    inside, whole, floor, ratio = start_ms()
     print(f"{'start to the first complete frame (in process, from the first import)':<72} {inside:>7.1f} ms")
+    print(f"{'  floor: a bare Textual app of the same kinds of widgets (floor_tui.py)':<72} {floor:>7.1f} ms")
+    print(f"{'  ratio to the floor (median of the runs in turn)':<72} {ratio:>7.2f} x")
     print(f"{'whole process, to exit (includes the background numpy import), median of 9':<72} {whole:>7.1f} ms")
     key, breakdown, recompute = asyncio.run(keystrokes())
     print(f"{'keystroke to the updated table (key event to new rows, median of 40)':<72} {key:>7.1f} ms")

@@ -34,7 +34,7 @@ def describe(exc: ValidationError, model: str) -> str:
 class Model(BaseModel):
     """Frozen, strict about unknown fields, and raising a named costcalc error."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     error: ClassVar[type[CostcalcError]] = InvalidPlanError
 

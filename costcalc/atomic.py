@@ -15,8 +15,8 @@ _NEW_FILE_MODE = 0o644
 """Permission bits of a file that did not exist before, less the process umask."""
 
 
-def write_atomically(path: str | Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Replace the file at ``path`` with ``text`` in one step.
+def write_atomically(path: str | Path, text: str | bytes, *, encoding: str = "utf-8") -> None:
+    """Replace the file at ``path`` with ``text`` (or bytes, written as they are) in one step.
 
     The text goes to a temporary file in the same folder, is flushed and fsynced, and then
     renamed over the target (``os.replace``), so a crash or an error at any point leaves the
@@ -27,7 +27,7 @@ def write_atomically(path: str | Path, text: str, *, encoding: str = "utf-8") ->
     killed cannot remove its temporary file: the next save of the same file does (see
     ``remove_leftovers``).
     """
-    data = text.encode(encoding)
+    data = text if isinstance(text, bytes) else text.encode(encoding)
     target = Path(os.path.realpath(path))
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)

@@ -13,6 +13,9 @@ from pathlib import Path
 # set before costcalc loads any rates, and inherited by every subprocess a test starts.
 os.environ["COSTCALC_DATA_DIR"] = DATA_DIR = tempfile.mkdtemp(prefix="costcalc-test-data-")
 atexit.register(shutil.rmtree, DATA_DIR, True)
+# Nor the real cache of parsed rate books: a cache of their own, shared by the subprocesses they start.
+os.environ["COSTCALC_CACHE_DIR"] = CACHE_DIR = tempfile.mkdtemp(prefix="costcalc-test-cache-")
+atexit.register(shutil.rmtree, CACHE_DIR, True)
 
 import pytest
 from hypothesis import HealthCheck, settings

@@ -52,6 +52,15 @@ async def type_into(pilot, selector, text):
     await pilot.pause()
 
 
+async def until(pilot, condition, pauses: int = 50):
+    """Pause until ``condition()`` holds (a frame or a background load may come between), or fail."""
+    for _ in range(pauses):
+        if condition():
+            return
+        await pilot.pause()
+    assert condition(), f"{getattr(condition, '__name__', 'the condition')} did not come to hold"
+
+
 async def breakdown_of(pilot, offer_id):
     """Move the table's cursor to an offer, as a person would with the arrow keys; the breakdown's text."""
     app = pilot.app
@@ -146,7 +155,8 @@ async def test_the_breakdown_follows_the_selected_row(app, book):
         assert "Assumptions, and why" in shown and "half the per diem" in shown
 
 
-async def test_a_saved_plan_reloads_and_estimates_the_same_through_the_cli(app, book, tmp_path, capsys):
+async def test_a_saved_plan_reloads_and_estimates_the_same_through_the_cli(app, book, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # paths typed are short: Pilot waits for the screen after every key
     path = tmp_path / "family.toml"
     async with app.run_test(size=(120, 40)) as pilot:
         await type_into(pilot, "#origin", "US")
@@ -157,7 +167,7 @@ async def test_a_saved_plan_reloads_and_estimates_the_same_through_the_cli(app, 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PathScreen)
-        await type_into(pilot, "#path", str(path))
+        await type_into(pilot, "#path", path.name)
         await pilot.press("enter")
         await pilot.pause()
         assert path.exists() and not isinstance(app.screen, PathScreen)
@@ -169,7 +179,7 @@ async def test_a_saved_plan_reloads_and_estimates_the_same_through_the_cli(app, 
         assert table_rows(app) != shown
         app.query_one(ComparisonTable).focus()
         await pilot.press("ctrl+o")
-        await type_into(pilot, "#path", str(path))
+        await type_into(pilot, "#path", path.name)
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
@@ -182,22 +192,24 @@ async def test_a_saved_plan_reloads_and_estimates_the_same_through_the_cli(app, 
     assert [(e["offer_id"], e["total"]["low"], e["total"]["high"]) for e in cli["estimates"]] == saved
 
 
-async def test_a_bad_path_keeps_the_dialog_open_with_the_reason(app, tmp_path):
+async def test_a_bad_path_keeps_the_dialog_open_with_the_reason(app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+o")
-        await type_into(pilot, "#path", str(tmp_path / "missing.toml"))
+        await type_into(pilot, "#path", "missing.toml")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PathScreen)
         assert "no such plan file" in str(app.screen.query_one("#path-error").render())
 
 
-async def test_export_writes_the_comparison_in_the_format_of_the_file_type(app, tmp_path):
+async def test_export_writes_the_comparison_in_the_format_of_the_file_type(app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # paths typed are short: Pilot waits for the screen after every key
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for name, fmt in (("cmp.csv", "csv"), ("cmp.md", "markdown"), ("cmp.json", "json")):
             await pilot.press("ctrl+e")
-            await type_into(pilot, "#path", str(tmp_path / name))
+            await type_into(pilot, "#path", name)
             await pilot.press("enter")
             await pilot.pause()
             expected = render_comparison(app.comparison, fmt, locale="en_US", width=100, terminal=False)

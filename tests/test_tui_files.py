@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -51,14 +52,16 @@ def test_a_write_that_fails_offers_nothing(tmp_path):
 
 
 async def export(pilot, path):
+    """Export to ``path``, typed relative to the working folder where it is in it (Pilot waits after every key)."""
     pilot.app.query_one(ComparisonTable).focus()  # keys go to the app, not to a field
     await pilot.press("ctrl+e")
-    await type_into(pilot, "#path", str(path))
+    await type_into(pilot, "#path", os.path.relpath(path) if str(path).startswith(os.getcwd()) else str(path))
     await pilot.press("enter")
     await pilot.pause()
 
 
-async def test_export_to_html_writes_the_report_of_the_comparison_shown(app, tmp_path):
+async def test_export_to_html_writes_the_report_of_the_comparison_shown(app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await type_into(pilot, "#origin", "US")
         await export(pilot, tmp_path / "family.html")

@@ -20,7 +20,7 @@ from costcalc.tui.columns import Column, fit  # noqa: E402
 from costcalc.tui.table import BAR_CELLS, GIVE_WAY, ComparisonTable  # noqa: E402
 
 from .conftest import TODAY  # noqa: E402
-from .test_tui import table_rows, type_into  # noqa: E402
+from .test_tui import table_rows, type_into, until  # noqa: E402
 
 WIDTHS = (80, 93, 100, 120, 137, 160)
 CURRENCIES = ("USD", "EUR", "JPY", "INR", "MXN")
@@ -140,11 +140,16 @@ async def test_the_breakdown_at_80_by_24_shows_every_amount_whole(app, book):
             table.focus()
             for index, est in enumerate(expected.estimates):
                 table.move_cursor(row=index)
-                await pilot.pause()
                 breakdown = app.query_one("#breakdown")
                 text = app.query_one("#breakdown-text")
-                width = breakdown.scrollable_content_region.width
-                assert breakdown.laid_out == width == text.size.width
+
+                def laid_out() -> bool:  # the breakdown follows the row a frame later, and again when bands arrive
+                    shown = breakdown.shown[0] if breakdown.shown else None
+                    width = breakdown.scrollable_content_region.width
+                    return (getattr(shown, "offer_id", None) == est.offer_id and shown.currency == currency
+                            and breakdown.laid_out == width == text.size.width)
+
+                await until(pilot, laid_out)
                 drawn = "\n".join(strip.text.rstrip() for strip in text.render_lines(text.region.reset_offset))
                 laid_out = breakdown.plain[:breakdown.plain.index("Assumptions, and why")]  # the rest wraps as it may
                 assert drawn.startswith("\n".join(line.rstrip() for line in laid_out.splitlines()))

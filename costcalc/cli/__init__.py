@@ -13,8 +13,12 @@ import sys
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .options import forget_given
-from .parser import build_parser
+from .process import prepare
+
+prepare()  # before pydantic and numpy are imported
+
+from .options import forget_given  # noqa: E402
+from .parser import build_parser  # noqa: E402
 
 __all__ = ["main", "run_main"]
 

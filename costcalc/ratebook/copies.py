@@ -77,8 +77,7 @@ class InUse:
 
 def choose() -> InUse:
     """The rates ``load_rates()`` uses, loaded: the user's copy if it may be, else the shipped folder."""
-    from .loading import load_rates, shipped_rates_dir
-    from .validate.folder import inspect
+    from .loading import inspected, load_rates, shipped_rates_dir
 
     shipped = shipped_rates_dir()
     copy = user_copy()
@@ -86,15 +85,17 @@ def choose() -> InUse:
     if copy.is_dir():
         note = _unusable(copy, shipped)
         if not note:
-            found = inspect(copy)
-            first = found.first()
+            book, first = inspected(copy)
             if first is not None:
                 note = f"it does not validate: {first}"
-            elif found.book.fx.date <= _shipped_date(shipped):
-                note = f"its rates ({found.book.fx.date}) are not newer than the shipped ones"
+            elif book.fx.date <= _shipped_date(shipped):
+                note = f"its rates ({book.fx.date}) are not newer than the shipped ones"
             else:
-                return InUse(copy, "user", found.book)
-    return InUse(shipped, "shipped", load_rates(shipped), f"your copy at {copy} is not used: {note}" if note else "")
+                return InUse(copy, "user", book)
+    from .cache import load as cached
+
+    book = cached(shipped)[0] or load_rates(shipped)  # parsed (and cached) in load_rates's own words when not cached
+    return InUse(shipped, "shipped", book, f"your copy at {copy} is not used: {note}" if note else "")
 
 
 def _unusable(copy: Path, shipped: Path) -> str:

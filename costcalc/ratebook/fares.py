@@ -10,9 +10,6 @@ from .models import Assumption
 from ..money import Range
 from ..tomlfile import line_of, parse_toml
 from .citing import at
-from .validate import specs
-from .validate.references import check_fare_rows
-from .validate.shape import RatesProblems, check_shape
 
 __all__ = ["FareRule", "FareTable", "fares_of", "parse_fares"]
 
@@ -50,6 +47,10 @@ def parse_fares(text: str, path: str = "rates/travel/fares.toml") -> FareTable:
 
 def fares_of(data: dict[str, Any], text: str, path: str) -> FareTable:
     """The fare table of fares.toml's TOML ``data`` (parsed from ``text``): see ``parse_fares``."""
+    from .validate import specs  # the checks: not needed for a book read from the cache
+    from .validate.references import check_fare_rows
+    from .validate.shape import RatesProblems, check_shape
+
     check_shape(specs.FARES, data, text, path)  # every key and value of the right type
     problems = check_fare_rows(data, text, path)  # each pair and id once, each country an ISO code
     if problems:

@@ -16,9 +16,6 @@ from .fx import FxTable, parse_fx
 from .citing import at
 from .models import Assumption, Offer, Source, UnlistedCost
 from ..tomlfile import line_of, parse_toml
-from .validate import specs
-from .validate.shape import check_shape
-from .validate.values import check_assumption_values
 
 __all__ = [
     "RATE_FILES",
@@ -26,6 +23,7 @@ __all__ = [
     "parse_assumptions",
     "parse_checklist",
     "parse_offer",
+    "inspected",
     "parse_sources",
     "shipped_rates_dir",
 ]
@@ -95,6 +93,9 @@ def parse_sources(
 
     A bad row raises RatesFileError; given a ``problems`` list, it is added there and left out.
     """
+    from .validate import specs  # the checks of the files' shapes: not needed for a book read from the cache
+    from .validate.shape import check_shape
+
     sources: dict[str, Source] = {}
     data = parse_toml(text, path)
     check_shape(specs.SOURCES, data, text, path)
@@ -121,6 +122,10 @@ def parse_assumptions(
 
     A bad row raises RatesFileError; given a ``problems`` list, it is added there and left out.
     """
+    from .validate import specs
+    from .validate.shape import check_shape
+    from .validate.values import check_assumption_values
+
     found: dict[str, Assumption] = {}
     data = parse_toml(text, path)
     check_shape(specs.ASSUMPTIONS, data, text, path)
@@ -141,6 +146,9 @@ def parse_assumptions(
 def parse_checklist(text: str, path: str = "rates/checklist.toml") -> tuple[UnlistedCost, ...]:
     """Parse ``[[item]]`` rows into the checklist of costs prices commonly leave out, in the file's order (each
     id a lower-case word or words joined by hyphens, once)."""
+    from .validate import specs
+    from .validate.shape import check_shape
+
     data = parse_toml(text, path)
     check_shape(specs.CHECKLIST, data, text, path)
     found: dict[str, UnlistedCost] = {}
@@ -179,6 +187,9 @@ def parse_offer(text: str, sources: dict[str, Source], path: str = "rates/offers
 
 def offer_of(data: dict[str, Any], text: str, sources: dict[str, Source], path: str) -> Offer:
     """The offer of an offer file's TOML ``data`` (parsed from ``text``): see ``parse_offer``."""
+    from .validate import specs
+    from .validate.shape import check_shape
+
     data = dict(data)
     check_shape(specs.OFFER, data, text, path)
     prices = []
@@ -294,14 +305,31 @@ def load_rates(path: str | Path | None = None) -> RateBook:
     city looked for everywhere, or a city name not found, whose suggestions come from every
     country), and an alias to a missing place when the country of its target is.
     """
-    from .validate.folder import inspect, open_folder
-
     if path is None:  # the user's copy with fresher rates, if there is a good one (costcalc rates update)
         from .copies import choose
 
         return choose().book
-    found = inspect(open_folder(path))
-    first = found.first()
+    from .validate.folder import open_folder
+
+    book, first = inspected(open_folder(path))
     if first is not None:
         raise first
-    return found.book
+    return book
+
+
+def inspected(folder: Path) -> tuple[RateBook | None, RatesFileError | None]:
+    """(the rate book of ``folder``, its first problem): from the cache of parsed books when ``folder``'s files
+    and costcalc are those it was parsed with (``costcalc.ratebook.cache``), otherwise parsed and validated
+    (and, when it has no problem, cached)."""
+    from . import cache
+
+    book, key = cache.load(folder)
+    if book is not None:
+        return book, None
+    from .validate.folder import inspect
+
+    found = inspect(folder)
+    first = found.first()
+    if first is None:
+        cache.store(folder, key, found.book)
+    return found.book, first

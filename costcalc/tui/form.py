@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.suggester import SuggestFromList
+from textual.suggester import SuggestFromList, Suggester
 from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from ..planning.fields import FIELDS
@@ -21,6 +21,22 @@ _LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT", "ja_J
 
 _INPUTS = tuple(f.name for f in TEXT_FIELDS if f.name != "currency")
 """Ids of the fields typed into an Input (the currency is chosen from a list)."""
+
+
+class CitySuggester(Suggester):
+    """Suggests the per diem places of the countries given; their rows are parsed when a city is first typed,
+    not when the form is built (a country's rows take milliseconds to parse)."""
+
+    def __init__(self, book: RateBook, countries: tuple[str, ...]) -> None:
+        super().__init__(case_sensitive=False)
+        self.book, self.countries = book, countries
+        self._names: SuggestFromList | None = None
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if self._names is None:
+            names = [place.name for code in self.countries for place in self.book.stay.cities(code)]
+            self._names = SuggestFromList(names, case_sensitive=False)
+        return await self._names.get_suggestion(value)
 
 
 class PlanForm(VerticalScroll):
@@ -86,14 +102,11 @@ class PlanForm(VerticalScroll):
 
     def _city_fields(self):
         for region in self._regions():
-            names = []
-            for code in region.countries or ():
-                names += [place.name for place in self.book.stay.cities(code)]
             yield Label(region.name, classes="city-label")
             yield Input(
                 self.state.city_for(region.code), id=f"city-{region.code}", compact=True,
                 placeholder="blank: the country's rate" if region.countries else "a city, e.g. Bangkok",
-                suggester=SuggestFromList(names, case_sensitive=False) if names else None, validate_on=(),
+                suggester=CitySuggester(self.book, region.countries) if region.countries else None, validate_on=(),
             )
             yield Static("", classes="field-error", id=f"city-{region.code}-error")
 

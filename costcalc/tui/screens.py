@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Markdown, Static
+from textual.widgets import Input, Label, Static
 
 __all__ = ["HELP", "HelpScreen", "PathScreen"]
 
@@ -97,6 +97,8 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
+        from textual.widgets import Markdown  # markdown-it with it: imported when help is first asked for
+
         with VerticalScroll(id="help"):
             yield Markdown(HELP)
 

@@ -1,0 +1,138 @@
+"""The cache of parsed rate books: used only for the very files and code it came from, never in doubt."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from costcalc import RatesFileError, load_rates
+from costcalc.ratebook import cache
+from costcalc.ratebook.loading import shipped_rates_dir
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """A copy of the shipped rates, and a cache folder of its own."""
+    monkeypatch.setenv("COSTCALC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("COSTCALC_NO_CACHE", raising=False)
+    copy = tmp_path / "rates"
+    shutil.copytree(shipped_rates_dir(), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+def usd_per_euro(folder) -> str:
+    return str(load_rates(folder).fx.rates["USD"])
+
+
+def test_a_valid_folder_is_cached_and_read_back_the_same(folder):
+    first = load_rates(folder)
+    entry = cache.entry_path(folder)
+    assert entry.is_file()
+    again = load_rates(folder)
+    assert again is not first  # unpickled, not the same object
+    assert [o.id for o in again.offers] == [o.id for o in first.offers]
+    assert again.offers == first.offers and again.fx == first.fx and again.sources == first.sources
+    assert again.stay.default_for("JP") == first.stay.default_for("JP")
+
+
+def test_a_changed_rates_file_gives_its_new_value(folder):
+    assert usd_per_euro(folder) == "1.1172"
+    fx = folder / "fx" / "ecb-eurofxref.toml"
+    fx.write_text(fx.read_text(encoding="utf-8").replace("1.1172", "1.2345"), encoding="utf-8")
+    assert usd_per_euro(folder) == "1.2345"
+
+
+def test_an_added_offer_file_is_read(folder):
+    before = len(load_rates(folder).offers)
+    text = next((folder / "offers").glob("*.toml")).read_text(encoding="utf-8")
+    (folder / "offers" / "zz-copy.toml").write_text(text.replace('id = "', 'id = "zz-', 1), encoding="utf-8")
+    assert len(load_rates(folder).offers) == before + 1
+
+
+def test_a_folder_with_a_problem_is_never_cached_and_says_the_parsers_words(folder, monkeypatch):
+    fx = folder / "fx" / "ecb-eurofxref.toml"
+    fx.write_text(fx.read_text(encoding="utf-8").replace("USD = 1.1172", "USD = -1"), encoding="utf-8")
+    with pytest.raises(RatesFileError) as cached_run:
+        load_rates(folder)
+    assert not cache.entry_path(folder).exists()
+    monkeypatch.setenv("COSTCALC_NO_CACHE", "1")
+    with pytest.raises(RatesFileError) as parsed_run:
+        load_rates(folder)
+    assert str(cached_run.value) == str(parsed_run.value)
+
+
+def test_a_corrupt_or_foreign_entry_is_parsed_over(folder):
+    expected = usd_per_euro(folder)
+    entry = cache.entry_path(folder)
+    data = entry.read_bytes()
+    for broken in (b"", b"garbage", data[: len(data) // 2], data[:200] + b"\0" * 50 + data[250:]):
+        entry.write_bytes(broken)
+        assert usd_per_euro(folder) == expected
+    assert entry.read_bytes() == data  # written again, whole
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
+def test_a_cache_folder_that_cannot_be_written_is_skipped(folder, tmp_path, monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    monkeypatch.setenv("COSTCALC_CACHE_DIR", str(locked / "cache"))
+    try:
+        assert usd_per_euro(folder) == "1.1172"
+        assert usd_per_euro(folder) == "1.1172"
+    finally:
+        locked.chmod(stat.S_IRWXU)
+
+
+def test_a_cache_folder_that_is_a_file_is_skipped(folder, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("COSTCALC_CACHE_DIR", str(blocker))
+    assert usd_per_euro(folder) == "1.1172"
+
+
+def test_no_cache_reads_and_writes_no_entry(folder, monkeypatch):
+    monkeypatch.setenv("COSTCALC_NO_CACHE", "1")
+    assert usd_per_euro(folder) == "1.1172"
+    assert not cache.entry_path(folder).exists()
+
+
+def test_the_key_holds_the_versions_of_what_parsed_the_files(folder):
+    import pydantic
+
+    files = ["sources.toml"]
+    key = cache.key_of(folder, files)
+    assert key == cache.key_of(folder, files)
+    real = pydantic.VERSION
+    try:
+        pydantic.VERSION = real + ".other"
+        assert cache.key_of(folder, files) != key
+    finally:
+        pydantic.VERSION = real
+    elsewhere = folder.parent / "elsewhere"
+    shutil.copytree(folder, elsewhere)
+    assert cache.key_of(elsewhere, files) != key  # messages and citations name the folder's path
+
+
+def test_the_command_line_sees_a_changed_rates_file_at_once(folder):
+    fx = folder / "fx" / "ecb-eurofxref.toml"
+    command = [sys.executable, "-m", "costcalc", "fx", "--currency", "USD", "--rates", str(folder)]
+    assert "1.1172" in subprocess.run(command, capture_output=True, text=True, check=True, env=os.environ).stdout
+    fx.write_text(fx.read_text(encoding="utf-8").replace("1.1172", "1.2345"), encoding="utf-8")
+    assert "1.2345" in subprocess.run(command, capture_output=True, text=True, check=True, env=os.environ).stdout
+
+
+def test_a_cache_that_refuses_the_write_is_skipped(folder, monkeypatch):
+    import costcalc.atomic
+
+    def refuse(path, data, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(costcalc.atomic, "write_atomically", refuse)  # a read-only cache folder, even for root
+    assert usd_per_euro(folder) == "1.1172"
+    assert not cache.entry_path(folder).exists()
