@@ -38,8 +38,13 @@ def expected_rows(book, condition, locale="en_US", **fields):
     return [(est.offer_id, format_range(whole_total(est.total), locale)) for est in cmp.estimates]
 
 
+TYPED = 6
+"""The keys typed one by one at the end of a longer text (the rest is pasted)."""
+
+
 async def type_into(pilot, selector, text):
-    """Scroll to a field, click it, clear it, and type as a person would."""
+    """Scroll to a field, click it, clear it, and type as a person would; a long text (a quote's source, a
+    name) is pasted as a person would paste it, all but its last keys, which are typed."""
     field = pilot.app.screen.query_one(selector, Input)
     field.scroll_visible(animate=False)
     await pilot.pause()
@@ -47,6 +52,10 @@ async def type_into(pilot, selector, text):
     assert field.has_focus, f"the click on {selector} missed it"
     field.action_select_all()
     await pilot.press("backspace")
+    if len(text) > TYPED:
+        field.insert_text_at_cursor(text[:-TYPED])  # what a paste does
+        await pilot.pause()
+        text = text[-TYPED:]
     if text:
         await pilot.press(*list(text))
     await pilot.pause()
