@@ -12,12 +12,17 @@ from costcalc import Plan, PlanFileError, Range, estimate
 from costcalc.cli import main
 from costcalc.errors import InvalidPlanError
 from costcalc.planning.planfile import parse_plan_file
+from costcalc.pricing.sampling import with_stats
+from costcalc.render import words
 
 from .conftest import REPO, TODAY
 
 EXAMPLE = REPO / "examples" / "family-quotes.toml"
 MEXICO = Plan(offer="mx-alzheimers", origin="US")
-"""USD 8,000-25,000 and two fares of USD 250-1,500: 8,500-28,000, no stay (the source gives no nights)."""
+"""USD 8,000-25,000 and two fares of USD 250-1,500: 8,500-28,000, incomplete (the source gives no nights, so no
+stay is priced)."""
+MEXICO_DAY = Plan(offer="mx-alzheimers", origin="US", nights=0)
+"""The same as a day's visit: a day's meals for two, 45-90 each, added: 8,590-28,180, complete."""
 
 
 # --- Range.percent --------------------------------------------------------------------------------
@@ -74,15 +79,27 @@ def test_an_open_ended_rest_leaves_the_reserve_open_ended(book):
 @pytest.mark.parametrize(
     ("amount", "hard"),
     [
-        (28000, "within"),   # the high end 28,000 is within 28,000
-        (27999, "depends"),  # 8,500 <= 27,999 < 28,000: only the likely costs can say
-        (8500, "depends"),   # the low end itself is within it
-        (8499, "never"),     # even the low end, 8,500, is above it
+        (28180, "within"),   # the high end 28,180 is within 28,180
+        (28179, "depends"),  # 8,590 <= 28,179 < 28,180: only the likely costs can say
+        (8590, "depends"),   # the low end itself is within it
+        (8589, "never"),     # even the low end, 8,590, is above it
     ],
 )
 def test_the_hard_bounds_say_within_never_or_it_depends(book, amount, hard):
-    est = estimate(MEXICO.model_copy(update={"budget": Range(amount, amount, "USD")}), book, today=TODAY)
+    est = estimate(MEXICO_DAY.model_copy(update={"budget": Range(amount, amount, "USD")}), book, today=TODAY)
+    assert est.complete and est.total == Range(8590, 28180, "USD")
     assert (est.budget.hard, est.budget.amount, est.budget.currency, est.budget.chance) == (hard, amount, "USD", None)
+
+
+@pytest.mark.parametrize(("amount", "hard"), [(28000, "depends"), (1_000_000, "depends"), (8499, "never")])
+def test_a_total_with_part_of_the_journey_unpriced_is_never_within_for_certain(book, amount, hard):
+    # 8,500-28,000 without the stay: what is not priced could take it over any budget, but only adds to the low end
+    est = estimate(MEXICO.model_copy(update={"budget": Range(amount, amount, "USD")}), book, today=TODAY)
+    assert not est.complete and est.total == Range(8500, 28000, "USD") and est.budget.hard == hard
+    simulated = with_stats(est, samples=1_000)
+    assert simulated.budget.chance == (None if hard == "depends" else 0)  # the samples leave the stay out
+    said = " ".join(words.budget_words(simulated, "en_US"))
+    assert ("no chance is given" in said) == (hard == "depends")
 
 
 def test_an_open_ended_total_is_never_within_for_certain(book):
@@ -92,8 +109,8 @@ def test_an_open_ended_total_is_never_within_for_certain(book):
 
 def test_a_budget_in_another_currency_is_converted_and_rounded_down(book):
     # JPY 5,000,000 at 175.68 JPY and 1.1172 USD per EUR: 5,000,000 / 175.68 x 1.1172 = 31,796.44...
-    # -> USD 31,796.44 (down: never more than the family has); the total, 8,500-28,000, is within it
-    est = estimate(MEXICO.model_copy(update={"budget": Range(5000000, 5000000, "JPY")}), book, today=TODAY)
+    # -> USD 31,796.44 (down: never more than the family has); the total, 8,590-28,180, is within it
+    est = estimate(MEXICO_DAY.model_copy(update={"budget": Range(5000000, 5000000, "JPY")}), book, today=TODAY)
     exact = Fraction(5000000) / Fraction(book.fx.rates["JPY"]) * Fraction(book.fx.rates["USD"])
     assert est.budget.amount == D(int(exact * 100)) / 100 < exact
     assert est.budget.given == Range(5000000, 5000000, "JPY") and est.budget.hard == "within"
@@ -106,7 +123,7 @@ def test_the_example_s_budget_settles_three_offers_and_leaves_three_to_the_likel
     data = json.loads(capsys.readouterr().out)
     hard = {est["offer_id"]: est["budget"]["hard"] for est in data["estimates"]}
     assert hard == {
-        "mx-alzheimers": "within",               # 10,186-31,944
+        "mx-alzheimers": "depends",              # 10,186-31,944, but no stay priced: it could be more
         "own-clinica-norte-tijuana": "within",   # 25,259.30-29,640.60
         "own-klinik-am-see-munich": "within",    # 23,666.17-34,074.48
         "us-alzheimers": "depends",              # 6,666-58,124+

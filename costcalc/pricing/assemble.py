@@ -64,6 +64,7 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
         treatment = Range.total((a for a, line in zip(exact, priced) if line.kind == "treatment"), currency)
         travel = Range.total((a for a, line in zip(exact, priced) if line.kind != "treatment"), currency)
         home = _home(plan, total.rounded(), treatment.rounded(), travel.rounded(), fx)
+    complete = not (notices.codes() & INCOMPLETE)
     return Estimate.derived(
         offer_id=offer.id,
         region=offer.region.name,
@@ -81,10 +82,10 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
         fx=_fx_used(fx, used, age, book),
         notes=offer.notes,
         warnings=tuple(Notice.derived(code=c, message=m) for c, m in notices.items),
-        complete=not (notices.codes() & INCOMPLETE),
+        complete=complete,
         home=home,
         checklist=checklist,
-        budget=budget_check(plan, total.rounded(), fx),
+        budget=budget_check(plan, total.rounded(), fx, complete),
         own=offer.own,
     )
 

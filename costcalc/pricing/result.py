@@ -224,12 +224,14 @@ class BudgetCheck(Model):
     given: Range
     """The budget as given, in its own currency."""
     hard: Literal["within", "never", "depends"]
-    """What the hard bounds say: ``within`` when even the high end (closed) is within it, ``never`` when even
-    the low end is above it, else ``depends``."""
+    """What the hard bounds say: ``within`` when even the high end (closed) of a complete total is within it,
+    ``never`` when even the low end is above it, else ``depends`` (also where part of the journey is not priced
+    and the priced part stays within it: what is missing could take the total over)."""
     chance: Decimal | None = None
     """From the simulation, the share of sampled totals at or under ``amount``, 0 to 1, to 4 places (half to
     even, but 1 only when every sample is within and 0 only when none is); exactly 1 when ``hard`` is
-    ``within`` and 0 when ``never``; None when not simulated."""
+    ``within`` and 0 when ``never``; None when not simulated, or when part of the journey is not priced and
+    the hard bounds do not settle it (the samples would leave the missing part out)."""
     cited: str = ""
     """Where the budget comes from, as the user gave it."""
 

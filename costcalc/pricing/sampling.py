@@ -113,7 +113,7 @@ def _simulate(target: Estimate, *, samples: int, seed: int, distribution: str | 
     chance = None
     if est.budget is not None:
         within = int(np.count_nonzero(total <= float(est.budget.amount)))
-        chance = budget_chance(est.budget, within, samples)
+        chance = budget_chance(est.budget, within, samples, est.complete)
     return Simulation.derived(
         samples=samples,
         seed=seed,

@@ -15,8 +15,10 @@ CHANCE_PLACES = Decimal("0.0001")
 """A chance is written to 4 decimal places (a hundredth of a percentage point)."""
 
 
-def budget_chance(check: BudgetCheck, within: int, samples: int) -> Decimal:
-    """The share of ``samples`` sampled totals that were ``within`` the budget, 0 to 1.
+def budget_chance(check: BudgetCheck, within: int, samples: int, complete: bool = True) -> Decimal | None:
+    """The share of ``samples`` sampled totals that were ``within`` the budget, 0 to 1; None where the total
+    is not ``complete`` and the hard bounds do not settle it (the samples leave out what is not priced, so
+    their share would overstate the chance).
 
     Rounded half to even to 4 places, except that it is 1 only when every sample was within and 0 only
     when none was (0.99996 is written 0.9999, not a certainty). Where the hard bounds settle the question
@@ -28,6 +30,8 @@ def budget_chance(check: BudgetCheck, within: int, samples: int) -> Decimal:
         return Decimal(1)
     if check.hard == "never":
         return Decimal(0)
+    if not complete:
+        return None
     share = (Decimal(within) / Decimal(samples)).quantize(CHANCE_PLACES, ROUND_HALF_EVEN)
     if share == 1 and within < samples:
         return 1 - CHANCE_PLACES

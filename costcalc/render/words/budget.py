@@ -75,6 +75,11 @@ def budget_words(est: Estimate, locale: str, figure: bool = True) -> list[str]:
     elif check.hard == "never":
         found.append("Above the budget even at the low end of the hard bounds: no price within the ranges keeps the "
                      "total within it.")
+    elif not est.complete:
+        priced = "stays within it even at its high end" if not est.total.open_high and est.total.high <= check.amount \
+            else "straddles it"
+        found.append(f"It depends: the priced part {priced}, but part of the journey is not priced and could take the "
+                     "total over the budget; no chance is given, as the samples would leave that part out.")
     else:
         found.append("The hard bounds straddle the budget: it depends on where the prices fall within their ranges.")
         if check.chance is None:
@@ -102,7 +107,9 @@ def budget_legend(cmp: Comparison) -> list[str]:
     return [
         f"{BUDGET_HEAD}: within: within it even at the high end of the hard bounds; above: above it even at the "
         "low end; depends: the hard bounds straddle it, and a percentage is the simulated chance of staying within "
-        f"it (the share of sampled totals at or under it; without --simulate: {NOT_SIMULATED})",
+        f"it (the share of sampled totals at or under it; without --simulate: {NOT_SIMULATED}); a row marked ? has part "
+        "of its journey unpriced, so it is never within for certain and has no chance: what is missing could take "
+        "it over",
     ]
 
 
