@@ -50,3 +50,35 @@ def test_the_example_report_is_current_and_says_what_the_json_says(capsys):
     for warning in est["warnings"]:
         assert warning["message"] in text
     assert f"of {est['fx']['date']} (EUR base)" in text
+
+
+FAMILY = REPO / "examples" / "family-quotes.toml"
+FAMILY_REPORT = REPO / "examples" / "family-quotes.html"
+FAMILY_ARGS = ["--plan", str(FAMILY), "--as-of", TODAY.isoformat()]
+
+
+def test_the_report_of_the_family_s_own_quotes_says_what_the_comparison_s_json_says(capsys):
+    assert main(["report", *FAMILY_ARGS, "--output", "-"]) == 0
+    fresh = capsys.readouterr().out
+    if os.environ.get("COSTCALC_REGENERATE") == "1":
+        FAMILY_REPORT.write_text(fresh, encoding="utf-8")
+    text = text_of(FAMILY_REPORT.read_text(encoding="utf-8"))
+    assert text == text_of(fresh), f"{FAMILY_REPORT.name} is out of date: COSTCALC_REGENERATE=1 pytest {__file__}"
+
+    assert main(["compare", *FAMILY_ARGS, "--simulate", "10000", "--json"]) == 0
+    cmp = json.loads(capsys.readouterr().out)
+    assert len(cmp["estimates"]) == 6 and sum(est["own"] for est in cmp["estimates"]) == 2
+    for est in cmp["estimates"]:
+        assert est["offer_id"] in text and est["treatment"] in text and money(est["total"]) in text
+        for line in est["lines"]:
+            assert line["label"] in text and money(line["range"]) in text
+            if line["cited"]:
+                assert f"your figure: {line['cited']}" in text
+        for item in est["checklist"]:
+            assert item["label"] in text
+        budget = est["budget"]
+        assert budget["hard"] in ("within", "never", "depends")
+        if budget["chance"] is not None and budget["hard"] == "depends":
+            assert f"{round(float(budget['chance']) * 100)}%" in text  # the chance the dotplot's verdict gives
+        assert "moves the total most" in text
+    assert text.count("(your quote)") >= 2  # each own offer marked as the family's
