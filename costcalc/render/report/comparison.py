@@ -45,7 +45,8 @@ def comparison_chart(cmp: Comparison, locale: str) -> str:
         est = row.est
         total = whole_total(est.total)
         band = (est.stats.p10, est.stats.p90) if est.stats is not None else None
-        bars.append(Bar(f"{row.rank}. {row.region}", total.low, total.high, total.open_high, band, _caption(row, locale)))
+        label = f"{row.rank}. {row.region}" + (f" ({words.OWN_QUOTE})" if est.own else "")
+        bars.append(Bar(label, total.low, total.high, total.open_high, band, _caption(row, locale)))
     zero, end = words.scale_ends(top, cmp.currency, locale)
     desc = f"Scale {zero} to {end}. " + " ".join(f"{bar.label}: {bar.caption}." for bar in bars)
     chart = range_chart(
@@ -66,19 +67,21 @@ def comparison(cmp: Comparison, locale: str) -> str:
     rows = words.comparison_rows(cmp, locale, treatment_limit=None)
     home = any(est.home is not None for est in cmp.estimates)
     stats = any(est.stats is not None for est in cmp.estimates)
+    budget = any(est.budget is not None for est in cmp.estimates)
     head = ("#", "Region", "Treatment", "Basis", "Total", *([words.LIKELY_HEAD] if stats else []),
-            *(["Saving"] if home else []), "Documented", "Marks")
+            *(["Saving"] if home else []), *([words.BUDGET_HEAD] if budget else []), "Documented", "Marks")
     cells = [
         (row.rank, Cell(el("a", esc(row.region), href=f"#offer-{row.est.offer_id}")), row.treatment, row.basis, row.total,
          *([words.likely_cell(row.est.stats, locale)] if stats else []), *([row.saving] if home else []),
-         row.documented, row.marks)
+         *([row.budget] if budget else []), row.documented, row.marks)
         for row in rows
     ]
-    align = "rlllr" + "r" * (int(stats) + int(home)) + "rl"
+    align = "rlllr" + "r" * (int(stats) + int(home)) + "l" * int(budget) + "rl"
     out = comparison_chart(cmp, locale) if cmp.estimates else ""
     out += table(comparison_title(cmp), head, cells, align=align, row_header=1, class_="ranked")
     shared = words.shared_home(cmp, locale)
     if shared:
         out += el("p", esc(shared))
-    out += el("h3", esc("How to read it")) + items(_legend(cmp, locale, home), class_="legend")
+    out += el("h3", esc("How to read it")) + items([*_legend(cmp, locale, home), *words.budget_legend(cmp)],
+                                                   class_="legend")
     return out
