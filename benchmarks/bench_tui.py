@@ -33,13 +33,13 @@ from costcalc.tui import make_app
 async def run():
     app = make_app(costcalc.load_rates())
     first = {}
-    after_first_frame = app._load_sampling  # called right after the first refresh of the screen
+    after_first_frame = app._first_frame  # called once the first frame is painted and nothing is left to paint
 
     def mark():
         first.setdefault("frame", time.perf_counter())
         after_first_frame()
 
-    app._load_sampling = mark
+    app._first_frame = mark
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         table = app.query_one("#table")

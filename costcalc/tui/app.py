@@ -83,6 +83,9 @@ class CostcalcApp(App[None]):
         """The rate book the comparison shown was priced with: ``book`` and the family's own offers."""
         self.with_stats: Callable[..., Comparison] | None = None
         """``costcalc.pricing.sampling.with_stats`` once it is loaded (numpy takes a while): until then no bands."""
+        self.painted = False
+        """Whether the first frame (the form, the table with every total, the status) is on the screen: the
+        breakdown is laid out after it."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,7 +102,13 @@ class CostcalcApp(App[None]):
     def on_mount(self) -> None:
         self.recompute(self.initial)
         self.query_one(ComparisonTable).focus()
-        self.call_after_refresh(self._load_sampling)
+        self.call_after_refresh(self._first_frame)
+
+    def _first_frame(self) -> None:
+        """Once the first frame is on the screen: the selected offer's breakdown, and numpy in the background."""
+        self.painted = True
+        self._show_selected()
+        self._load_sampling()
 
     def _load_sampling(self) -> None:
         """Load numpy after the first frame, in a thread; the bands and histograms follow when it is there
@@ -170,7 +179,8 @@ class CostcalcApp(App[None]):
         table = self.query_one(ComparisonTable)
         table.show(self.comparison, self.locale)
         self.query_one("#title", Static).update(self._title(state))
-        self.call_after_refresh(self._show_selected)  # the table first; the longer breakdown a frame later
+        if self.painted:  # the table first; the longer breakdown a frame later (the first: after the first frame)
+            self.call_after_refresh(self._show_selected)
         self._status()
 
     def _title(self, state: FormState) -> str:
@@ -197,7 +207,7 @@ class CostcalcApp(App[None]):
         self._show_selected()
 
     def _show_selected(self) -> None:
-        if self.comparison is None:
+        if self.comparison is None or not self.painted:
             return
         chosen = self.query_one(ComparisonTable).selected_offer()
         est = next((e for e in self.comparison.estimates if e.offer_id == chosen), None)
