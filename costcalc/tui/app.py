@@ -147,17 +147,18 @@ class CostcalcApp(App[None]):
         form.state = form.state.with_field("custom", event.custom)
         self.recompute(form.state)
 
-    def action_own_quotes(self) -> None:
+    async def action_own_quotes(self) -> None:
         """Show the family's own quotes in place of the plan form, or the plan form again."""
         form, own = self.query_one(PlanForm), self.query_one(OwnQuotes)
         own.condition = form.state.condition
+        await own.build()
         editing = not own.display
         own.display, form.display = editing, not editing
         self.set_focus(own.query_one("#own-close") if editing else self.query_one("#open-own"))
 
     @on(Button.Pressed, "#open-own, #own-close")
-    def _toggle_quotes(self) -> None:
-        self.action_own_quotes()
+    async def _toggle_quotes(self) -> None:
+        await self.action_own_quotes()
 
     def recompute(self, state: FormState) -> None:
         """Price the form; on a bad field, highlight it and keep the last valid comparison."""
