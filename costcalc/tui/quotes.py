@@ -91,7 +91,6 @@ class OwnQuotes(VerticalScroll):
         for key, label, hint in keys:
             yield Label(label, classes="field-label")
             yield Input(draft.get(key, ""), placeholder=hint, id=f"{prefix}-{key}", compact=True, validate_on=())
-            yield Static("", classes="field-error", id=f"{prefix}-{key}-error")
 
     # --- edits -------------------------------------------------------------------------------
 
