@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,6 +87,8 @@ class CostcalcApp(App[None]):
         self.painted = False
         """Whether the first frame (the form, the table with every total, the status) is on the screen: the
         breakdown is laid out after it."""
+        self._collecting = False
+        """Whether the collector of reference cycles was on when the run began (it is paused until the first frame)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -99,13 +102,29 @@ class CostcalcApp(App[None]):
         yield Static("", id="status")
         yield Footer()
 
+    def on_load(self) -> None:
+        """The start of a run: no collection of reference cycles until the first frame is on the screen (the
+        widgets' styles and layout make many short-lived objects, none of them in a cycle that matters)."""
+        self._collecting = gc.isenabled()
+        gc.disable()
+
     def on_mount(self) -> None:
         self.recompute(self.initial)
         self.query_one(ComparisonTable).focus()
         self.call_after_refresh(self._first_frame)
 
+    def on_unmount(self) -> None:
+        self._collect_again()
+
+    def _collect_again(self) -> None:
+        """Collect reference cycles again, as before the run."""
+        if self._collecting:
+            self._collecting = False
+            gc.enable()
+
     def _first_frame(self) -> None:
         """Once the first frame is on the screen: the selected offer's breakdown, and numpy in the background."""
+        self._collect_again()
         self.painted = True
         self._show_selected()
         self._load_sampling()
