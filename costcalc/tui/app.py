@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -83,6 +84,11 @@ class CostcalcApp(App[None]):
         """The rate book the comparison shown was priced with: ``book`` and the family's own offers."""
         self.with_stats: Callable[..., Comparison] | None = None
         """``costcalc.pricing.sampling.with_stats`` once it is loaded (numpy takes a while): until then no bands."""
+        self.painted = False
+        """Whether the first frame (the form, the table with every total, the status) is on the screen: the
+        breakdown is laid out after it."""
+        self._collecting = False
+        """Whether the collector of reference cycles was on when the run began (it is paused until the first frame)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,10 +102,32 @@ class CostcalcApp(App[None]):
         yield Static("", id="status")
         yield Footer()
 
+    def on_load(self) -> None:
+        """The start of a run: no collection of reference cycles until the first frame is on the screen (the
+        widgets' styles and layout make many short-lived objects, none of them in a cycle that matters)."""
+        self._collecting = gc.isenabled()
+        gc.disable()
+
     def on_mount(self) -> None:
         self.recompute(self.initial)
         self.query_one(ComparisonTable).focus()
-        self.call_after_refresh(self._load_sampling)
+        self.call_after_refresh(self._first_frame)
+
+    def on_unmount(self) -> None:
+        self._collect_again()
+
+    def _collect_again(self) -> None:
+        """Collect reference cycles again, as before the run."""
+        if self._collecting:
+            self._collecting = False
+            gc.enable()
+
+    def _first_frame(self) -> None:
+        """Once the first frame is on the screen: the selected offer's breakdown, and numpy in the background."""
+        self._collect_again()
+        self.painted = True
+        self._show_selected()
+        self._load_sampling()
 
     def _load_sampling(self) -> None:
         """Load numpy after the first frame, in a thread; the bands and histograms follow when it is there
@@ -138,17 +166,18 @@ class CostcalcApp(App[None]):
         form.state = form.state.with_field("custom", event.custom)
         self.recompute(form.state)
 
-    def action_own_quotes(self) -> None:
+    async def action_own_quotes(self) -> None:
         """Show the family's own quotes in place of the plan form, or the plan form again."""
         form, own = self.query_one(PlanForm), self.query_one(OwnQuotes)
         own.condition = form.state.condition
+        await own.build()
         editing = not own.display
         own.display, form.display = editing, not editing
         self.set_focus(own.query_one("#own-close") if editing else self.query_one("#open-own"))
 
     @on(Button.Pressed, "#open-own, #own-close")
-    def _toggle_quotes(self) -> None:
-        self.action_own_quotes()
+    async def _toggle_quotes(self) -> None:
+        await self.action_own_quotes()
 
     def recompute(self, state: FormState) -> None:
         """Price the form; on a bad field, highlight it and keep the last valid comparison."""
@@ -170,7 +199,8 @@ class CostcalcApp(App[None]):
         table = self.query_one(ComparisonTable)
         table.show(self.comparison, self.locale)
         self.query_one("#title", Static).update(self._title(state))
-        self.call_after_refresh(self._show_selected)  # the table first; the longer breakdown a frame later
+        if self.painted:  # the table first; the longer breakdown a frame later (the first: after the first frame)
+            self.call_after_refresh(self._show_selected)
         self._status()
 
     def _title(self, state: FormState) -> str:
@@ -197,7 +227,7 @@ class CostcalcApp(App[None]):
         self._show_selected()
 
     def _show_selected(self) -> None:
-        if self.comparison is None:
+        if self.comparison is None or not self.painted:
             return
         chosen = self.query_one(ComparisonTable).selected_offer()
         est = next((e for e in self.comparison.estimates if e.offer_id == chosen), None)

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.suggester import SuggestFromList, Suggester
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, Select, SelectionList
 
 from ..planning.fields import FIELDS
 from ..ratebook.book import RateBook
@@ -73,8 +73,6 @@ class PlanForm(VerticalScroll):
                 yield Vertical(*self._city_fields(), id="cities")
             else:
                 yield self._input(field.name, field.hint)
-            if field.name != "city":  # each city has its own, under it
-                yield Static("", classes="field-error", id=f"{field.name}-error")
         yield Button("Your own quotes (Ctrl+N)", id="open-own", compact=True)
 
     def _input(self, name: str, placeholder: str) -> Input:
@@ -108,7 +106,6 @@ class PlanForm(VerticalScroll):
                 placeholder="blank: the country's rate" if region.countries else "a city, e.g. Bangkok",
                 suggester=CitySuggester(self.book, region.countries) if region.countries else None, validate_on=(),
             )
-            yield Static("", classes="field-error", id=f"city-{region.code}-error")
 
     # --- state out -------------------------------------------------------------------------
 

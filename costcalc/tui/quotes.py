@@ -44,9 +44,15 @@ class OwnQuotes(VerticalScroll):
         """The condition a new own offer is for: the one compared."""
         self._marked: set[str] = set()
         self._problems: dict[str, str] = {}
+        self.built = False
+        """Whether the fields are there: they are laid out when the panel is first shown, not at start."""
 
-    def compose(self) -> Iterator[Widget]:
-        yield from self._widgets()
+    async def build(self) -> None:
+        """Lay the fields out, the first time the panel is shown, marked as the last check left them."""
+        if not self.built:
+            self.built = True
+            await self.mount_all(list(self._widgets()))
+            self._marked = mark_problems(self, self._problems, set())
 
     def _widgets(self) -> Iterator[Widget]:
         yield Button("Back to the plan (Ctrl+N)", id="own-close", compact=True)
@@ -85,7 +91,6 @@ class OwnQuotes(VerticalScroll):
         for key, label, hint in keys:
             yield Label(label, classes="field-label")
             yield Input(draft.get(key, ""), placeholder=hint, id=f"{prefix}-{key}", compact=True, validate_on=())
-            yield Static("", classes="field-error", id=f"{prefix}-{key}-error")
 
     # --- edits -------------------------------------------------------------------------------
 
@@ -154,8 +159,9 @@ class OwnQuotes(VerticalScroll):
         self.quote = dict(state.treatment_quote)
         self.custom = [dict(draft) for draft in state.custom]
         self.condition = state.condition
-        await self.remove_children()
-        await self.mount_all(list(self._widgets()))
+        if self.built:
+            await self.remove_children()
+            await self.mount_all(list(self._widgets()))
 
 
 def _index(button: Button) -> int:
