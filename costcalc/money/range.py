@@ -106,7 +106,9 @@ class Range:
         return f"Range(low={self.low!r}, high={self.high!r}, currency={self.currency!r}, open_high={self.open_high})"
 
     def __reduce__(self):
-        return (Range, (self.low, self.high, self.currency, self.open_high))
+        # unpickled as it was pickled, exact ends included, without validating again: a pickle holds only ranges
+        # that were valid when made (the rates cache keys its entries on costcalc's code and the files' bytes)
+        return (Range.trusted, (self.low, self.high, self.currency, self.open_high, self._exact))
 
     def as_dict(self) -> dict[str, Any]:
         """``{"low", "high", "currency", "open_high"}`` with Decimal amounts."""
