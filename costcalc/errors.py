@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Iterable
 
@@ -33,6 +32,8 @@ __all__ = [
 
 def closest(value: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """The up-to-``n`` choices nearest to ``value``, compared case-insensitively."""
+    import difflib  # only when a bad value is named: not on the path of good input
+
     by_folded: dict[str, str] = {}
     for choice in choices:
         by_folded.setdefault(choice.casefold(), choice)

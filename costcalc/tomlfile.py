@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +15,8 @@ _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 def parse_toml(text: str, path: str, error: type[RatesFileError | PlanFileError] = RatesFileError) -> dict[str, Any]:
     """Parse TOML keeping every float as an exact Decimal; errors (``error``) name file and line."""
+    import tomllib  # not imported by a start whose rates come from the cache and whose plan is given by options
+
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except RecursionError:

@@ -206,3 +206,19 @@ def test_the_exact_lines_add_up_to_the_exact_total_and_each_rounded_end_holds_it
         assert shown.low <= shown.exact_low <= shown.exact_high <= shown.high
         assert Fraction(shown.high) - shown.exact_high < minor_unit(est.currency)
         assert shown.exact_low - Fraction(shown.low) < minor_unit(est.currency)
+
+
+@given(st.fractions(max_denominator=10**6), st.decimals(allow_nan=False, allow_infinity=False, places=4))
+def test_an_exact_end_equals_a_rounded_one_exactly_when_fraction_and_decimal_compare_equal(exact, end):
+    from costcalc.money.range import _equal
+
+    assert _equal(exact, end) == (exact == end)
+    assert _equal(Fraction(end), end) and _equal(exact, Decimal(exact.numerator) / Decimal(exact.denominator)) == (
+        exact == Decimal(exact.numerator) / Decimal(exact.denominator))
+
+
+def test_a_range_keeps_its_exact_ends_only_where_they_differ_from_its_ends():
+    third = Range.trusted(Decimal("0.33"), Decimal("0.34"), "USD", exact=(Fraction(1, 3), Fraction(1, 3)))
+    whole = Range.trusted(Decimal("0.25"), Decimal("0.50"), "USD", exact=(Fraction(1, 4), Fraction(1, 2)))
+    assert third._exact == (Fraction(1, 3), Fraction(1, 3))
+    assert whole._exact is None

@@ -136,3 +136,24 @@ def test_a_cache_that_refuses_the_write_is_skipped(folder, monkeypatch):
     monkeypatch.setattr(costcalc.atomic, "write_atomically", refuse)  # a read-only cache folder, even for root
     assert usd_per_euro(folder) == "1.1172"
     assert not cache.entry_path(folder).exists()
+
+
+def test_a_range_comes_back_from_a_pickle_as_it_went_in_exact_ends_included():
+    import pickle
+    from decimal import Decimal
+    from fractions import Fraction
+
+    from costcalc import Range
+
+    # a third of 4 and of 7 dollars: rounded outward to cents, the exact thirds kept beside them
+    third = Range.trusted(Decimal("1.33"), Decimal("2.34"), "USD", True, (Fraction(4, 3), Fraction(7, 3)))
+    back = pickle.loads(pickle.dumps(third, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == third and back.open_high
+    assert (back.exact_low, back.exact_high) == (Fraction(4, 3), Fraction(7, 3))
+
+
+def test_the_cached_book_equals_the_parsed_one(folder, monkeypatch):
+    parsed = load_rates(folder)  # parsed, then stored
+    cached = load_rates(folder)  # from the entry
+    assert cached is not parsed
+    assert cached.offers == parsed.offers and cached.fx == parsed.fx

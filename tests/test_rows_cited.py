@@ -53,3 +53,17 @@ def test_lodging_across_countries_cites_each_countrys_row(book):
     lodging = next(line for line in est.lines if line.kind == "lodging")
     countries = {row.values["country"] for row in lodging.rows if row.kind == "per-diem"}
     assert countries == {"GB", "CH"}  # the low end from one country's row, the high end from Switzerland's
+
+
+def test_the_rates_cited_are_those_of_the_table_used_even_after_another_estimate(book):
+    plain = Plan(offer="jp-alzheimers-adipose-msc", origin="US", currency="EUR")
+    yours = Plan(offer="jp-alzheimers-adipose-msc", origin="US", currency="EUR", rates={"USD": "1.5"})
+
+    def usd_rows(plan):
+        est = estimate(plan, book, today=TODAY)
+        return {(row.values["rate"], row.values.get("yours")) for line in est.lines for row in line.rows
+                if row.kind == "fx" and row.values["code"] == "USD"}
+
+    shipped = usd_rows(plain)
+    assert usd_rows(yours) == {("1.5", "true")}
+    assert shipped and usd_rows(plain) == shipped and ("1.5", "true") not in shipped

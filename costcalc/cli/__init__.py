@@ -18,20 +18,24 @@ from .process import prepare
 prepare()  # before pydantic and numpy are imported
 
 from .options import forget_given  # noqa: E402
-from .parser import build_parser  # noqa: E402
+from .parser import COMMANDS, build_parser  # noqa: E402
 
 __all__ = ["main", "run_main"]
 
 
-@lru_cache(maxsize=1)
-def _parser():
-    """The parser, built once a process (a script or a test calling ``main`` many times reuses it)."""
-    return build_parser()
+@lru_cache(maxsize=None)
+def _parser(command: str | None = None):
+    """The parser of arguments beginning with ``command`` (None: any arguments), built once a process (a script or
+    a test calling ``main`` many times reuses it)."""
+    return build_parser(command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``costcalc`` with ``argv`` (default: the process arguments); returns the exit status."""
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # a subcommand first: only its options are built (the main --help, an unknown command and no command
+    # build every subcommand's)
+    parser = _parser(argv[0] if argv and argv[0] in COMMANDS else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, or a bad option (already printed on one line)
@@ -46,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             parser.print_help()  # no terminal to draw the UI on: say what there is instead
             return 0
-        args = parser.parse_args(["ui"])
+        args = _parser("ui").parse_args(["ui"])
     from ..errors import CostcalcError
 
     command = f"{args.command} {args.rates_command}" if args.command == "rates" else args.command

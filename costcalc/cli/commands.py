@@ -9,10 +9,8 @@ import sys
 from ..ratebook.book import RateBook
 from ..errors import CostcalcError, InvalidPlanError, UnknownLineError, UnknownRegionError
 from ..ratebook.loading import load_rates
-from ..planning.planfile import read_plan_file
 from ..planning.request import request_of_options
 from ..planning.resolve import Resolved, check_locale, resolve
-from .rates_update import in_use, run_update, with_folder
 
 __all__ = ["run"]
 
@@ -22,7 +20,11 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "schema":
         return _schema(args)
     if args.command == "rates":
-        return _rates_check(args) if args.rates_command == "check" else run_update(args)
+        if args.rates_command == "check":
+            return _rates_check(args)
+        from .rates_update import run_update
+
+        return run_update(args)
     if args.command == "ui":
         return _ui(args)
     if args.command == "verify":
@@ -41,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         return _offers(args, _locale(args.locale))
     if args.command == "fx":
         return _fx(args, _locale(args.locale))
-    planfile = read_plan_file(args.plan) if args.plan else None
+    planfile = _plan_file(args)
     request = request_of_options(args, planfile, comparing=args.command == "compare")
     resolved = resolve(request, load_rates(args.rates))
     try:
@@ -50,6 +52,15 @@ def run(args: argparse.Namespace) -> int:
         return _compare(args, resolved, resolved.book)
     except UnknownLineError as exc:  # a [distributions] key of the plan file: named at its line
         raise request.traced(exc, "distributions", (getattr(exc, "key", ""),)) from None
+
+
+def _plan_file(args):
+    """The plan file of --plan, read; None without it (its modules are then not imported)."""
+    if not args.plan:
+        return None
+    from ..planning.planfile import read_plan_file
+
+    return read_plan_file(args.plan)
 
 
 def _print(text: str) -> None:
@@ -155,6 +166,8 @@ def _offers(args, locale: str) -> int:
 def _fx(args, locale: str) -> int:
     from ..render import render_fx
 
+    from .rates_update import in_use, with_folder
+
     used = in_use(args.rates)
     book = used.book
     codes = None
@@ -194,7 +207,7 @@ def _rates_check(args) -> int:
 
 
 def _ui(args) -> int:
-    planfile = read_plan_file(args.plan) if args.plan else None
+    planfile = _plan_file(args)
     book = load_rates(args.rates)
     from ..tui import make_app
 

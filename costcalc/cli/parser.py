@@ -13,10 +13,7 @@ from ..bounds import MAX_SAMPLES, MAX_SEED
 from ..planning import textinput
 from ..planning.fields import DEFAULT_CURRENCY, DISTRIBUTIONS, FIELDS, Field
 from ..render import FORMATS
-from .report import add_report_parser
-from .serve import add_serve_parser
 from .options import ONCE, register
-from .rates_update import add_update
 
 __all__ = ["FORMATS", "build_parser", "parse_range", "parse_rate"]
 
@@ -200,23 +197,56 @@ examples:
 """ + ONCE + "\n"
 
 
-def build_parser() -> Parser:
-    """The ``costcalc`` parser with every subcommand."""
-    output, plan = _output_options(), _plan_options()
+COMMANDS = {
+    "offers": "list the documented offers",
+    "estimate": "price one offer line by line",
+    "compare": "compare offers side by side",
+    "report": "a comparison as an HTML page to share or print",
+    "serve": "the terminal UI in a web browser (needs costcalc[web])",
+    "fx": "show the exchange rates in use",
+    "schema": "print the JSON Schema of the JSON output",
+    "ui": "the terminal UI (also: costcalc with no command)",
+    "verify": "check a file of expectations (for testers and CI)",
+    "rates": "check a rates folder, or fetch the latest exchange rates",
+}
+"""Each subcommand and its line in ``costcalc --help``, in the order listed there."""
+
+
+def build_parser(command: str | None = None) -> Parser:
+    """The ``costcalc`` parser with every subcommand; with ``command`` (one of COMMANDS), only that subcommand's
+    options are built and the others are listed by name and help alone: the same parser for any arguments that
+    begin with ``command``, made in a fraction of the time."""
     parser = Parser(prog="costcalc", description=_MAIN, formatter_class=_formatter)
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    parents: dict[str, argparse.ArgumentParser] = {}
 
+    def parent(name: str) -> argparse.ArgumentParser:
+        if name not in parents:
+            parents[name] = _output_options() if name == "output" else _plan_options()
+        return parents[name]
+
+    for name, help in COMMANDS.items():
+        if command is None or name == command:
+            _BUILDERS[name](commands, help, parent)
+        else:
+            commands.add_parser(name, help=help)
+    return parser
+
+
+def _offers(commands, help: str, parent) -> None:
     offers = commands.add_parser(
-        "offers", parents=[output], formatter_class=_formatter, help="list the documented offers",
+        "offers", parents=[parent("output")], formatter_class=_formatter, help=help,
         description="Every documented offer: price, basis, what it includes, source and date.",
         epilog="examples:\n  costcalc offers --condition alzheimers\n  costcalc offers --region JP --json\n\n" + ONCE + "\n",
     )
     offers.add_argument("--condition", metavar="ID", help="only offers for this condition, e.g. alzheimers, als")
     offers.add_argument("--region", metavar="CODE", help="only offers in this region, e.g. JP, IN, DE-CH")
 
+
+def _estimate(commands, help: str, parent) -> None:
     estimate = commands.add_parser(
-        "estimate", parents=[output, plan], formatter_class=_formatter, help="price one offer line by line",
+        "estimate", parents=[parent("output"), parent("plan")], formatter_class=_formatter, help=help,
         description="One estimate, line by line: quantity, range, and where every figure comes from.",
         epilog=_ESTIMATE_EXAMPLES,
     )
@@ -227,26 +257,42 @@ def build_parser() -> Parser:
         "with the verdict (nights and trips then come from the visits)",
     )
 
+
+def _compare(commands, help: str, parent) -> None:
     compare = commands.add_parser(
-        "compare", parents=[output, plan], formatter_class=_formatter, help="compare offers side by side",
+        "compare", parents=[parent("output"), parent("plan")], formatter_class=_formatter, help=help,
         description="Several offers under the same plan, cheapest first, each total with a range bar on one scale.",
         epilog=_COMPARE_EXAMPLES,
     )
     _options(compare, "compare")
     _sort_option(compare)
-    add_report_parser(commands, [plan], _formatter, _report_options)
-    add_serve_parser(commands, _formatter, _date)
 
+
+def _report(commands, help: str, parent) -> None:
+    from .report import add_report_parser
+
+    add_report_parser(commands, [parent("plan")], _formatter, _report_options, help)
+
+
+def _serve(commands, help: str, parent) -> None:
+    from .serve import add_serve_parser
+
+    add_serve_parser(commands, _formatter, _date, help)
+
+
+def _fx(commands, help: str, parent) -> None:
     fx = commands.add_parser(
-        "fx", parents=[output], formatter_class=_formatter, help="show the exchange rates in use",
+        "fx", parents=[parent("output")], formatter_class=_formatter, help=help,
         description="The euro reference rates costcalc converts with: their date, source, and units per 1 EUR,\n"
         "and the rates folder they come from (shipped, your copy from `costcalc rates update`, or --rates).",
         epilog="examples:\n  costcalc fx\n  costcalc fx --currency JPY,INR\n\n" + ONCE + "\n",
     )
     fx.add_argument("--currency", metavar="CODE[,CODE]", help="only these currencies")
 
+
+def _schema(commands, help: str, parent) -> None:
     schema = commands.add_parser(
-        "schema", formatter_class=_formatter, help="print the JSON Schema of the JSON output",
+        "schema", formatter_class=_formatter, help=help,
         description="The JSON Schema (2020-12) of what estimate --json and compare --json print.",
         epilog="examples:\n  costcalc schema > costcalc.render.schema.json\n  costcalc schema estimate\n",
     )
@@ -255,8 +301,10 @@ def build_parser() -> Parser:
         help="the schema of one output, or of all three (default)",
     )
 
+
+def _ui(commands, help: str, parent) -> None:
     ui = commands.add_parser(
-        "ui", formatter_class=_formatter, help="the terminal UI (also: costcalc with no command)",
+        "ui", formatter_class=_formatter, help=help,
         description="Compare treatments and trips interactively: a plan form, a live comparison, and the\n"
         "breakdown of the selected offer. Press ? in the app for help.",
         epilog="examples:\n  costcalc\n  costcalc ui --plan examples/tokyo-with-quotes.toml\n",
@@ -265,8 +313,10 @@ def build_parser() -> Parser:
     ui.add_argument("--rates", metavar="PATH", help="a rates folder of your own (default: the shipped rates)")
     ui.add_argument("--as-of", type=_date, metavar="DATE", help="the date for the stale-rates warning (default: today)")
 
+
+def _verify(commands, help: str, parent) -> None:
     verify = commands.add_parser(
-        "verify", formatter_class=_formatter, help="check a file of expectations (for testers and CI)",
+        "verify", formatter_class=_formatter, help=help,
         description="Price each plan of an expectations file and check what must hold: the total's or a line's\n"
         "range, open_high, complete, warnings given or not, the documented share, the likely median.\n"
         "Prints PASS or FAIL (with every difference, expected vs got) per expectation.\n"
@@ -278,8 +328,13 @@ def build_parser() -> Parser:
     verify.add_argument("--junit", metavar="FILE", help="also write the results as JUnit XML, for CI systems")
     verify.add_argument("--rates", metavar="PATH", help="a rates folder of your own (default: the shipped rates)")
 
+
+def _rates(commands, help: str, parent) -> None:
+    from .rates_update import add_update
+
+    
     rates = commands.add_parser(
-        "rates", formatter_class=_formatter, help="check a rates folder, or fetch the latest exchange rates",
+        "rates", formatter_class=_formatter, help=help,
         description="Work with rates folders.",
         epilog="examples:\n  costcalc rates check\n  costcalc rates check ./my-rates\n  costcalc rates update\n",
     )
@@ -293,7 +348,12 @@ def build_parser() -> Parser:
     )
     check.add_argument("path", nargs="?", metavar="PATH", help="the folder (default: the shipped rates)")
     add_update(rate_commands, _formatter)
-    return parser
+
+
+_BUILDERS = {
+    "offers": _offers, "estimate": _estimate, "compare": _compare, "report": _report, "serve": _serve,
+    "fx": _fx, "schema": _schema, "ui": _ui, "verify": _verify, "rates": _rates,
+}
 
 
 def stdout_is_terminal() -> bool:

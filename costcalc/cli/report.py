@@ -28,10 +28,11 @@ def _output(text: str) -> str:
     )
 
 
-def add_report_parser(commands, parents, formatter, compare_options) -> argparse.ArgumentParser:
-    """Register ``costcalc report`` with compare's options (``parents``, and ``compare_options(parser)``)."""
+def add_report_parser(commands, parents, formatter, compare_options, help: str) -> argparse.ArgumentParser:
+    """Register ``costcalc report`` with compare's options (``parents``, and ``compare_options(parser)``) and
+    ``help``, its line in ``costcalc --help``."""
     report = commands.add_parser(
-        "report", parents=parents, formatter_class=formatter, help="a comparison as an HTML page to share or print",
+        "report", parents=parents, formatter_class=formatter, help=help,
         description="One HTML file a relative can open or print: the question as asked, the offers on one\n"
         "scale with their likely costs, and each offer line by line with its sources, notes and warnings.\n"
         f"Styles and charts are inline: no script, nothing fetched. Likely costs use {REPORT_SAMPLES:,} samples\n"

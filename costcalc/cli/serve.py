@@ -37,10 +37,10 @@ def _port(text: str) -> int:
     return value
 
 
-def add_serve_parser(commands, formatter, date_type) -> argparse.ArgumentParser:
-    """Register ``costcalc serve`` with the parser's subcommands."""
+def add_serve_parser(commands, formatter, date_type, help: str) -> argparse.ArgumentParser:
+    """Register ``costcalc serve`` with the parser's subcommands; ``help`` is its line in ``costcalc --help``."""
     serve = commands.add_parser(
-        "serve", formatter_class=formatter, help="the terminal UI in a web browser (needs costcalc[web])",
+        "serve", formatter_class=formatter, help=help,
         description="Serve the terminal UI to a web browser on this machine: open the address it prints.\n"
         "Each tab runs its own app; Save and Export become downloads in the browser.\n"
         f"Needs the web extra: {INSTALL}",

@@ -21,6 +21,14 @@ _set = object.__setattr__
 _new = object.__new__
 
 
+def _equal(exact: Fraction, end: Decimal) -> bool:
+    """``exact == end``, for a finite end: both in lowest terms, so equal exactly when their ratios are (a third of
+    the time of comparing a Fraction with a Decimal, which the arithmetic does for every range it makes)."""
+    if type(exact) is Fraction:
+        return (exact.numerator, exact.denominator) == end.as_integer_ratio()
+    return exact == end
+
+
 class Range:
     """A money range ``low..high`` in one currency; ``open_high`` when the high is only a floor.
 
@@ -73,7 +81,7 @@ class Range:
         _set(obj, "high", high)
         _set(obj, "currency", currency)
         _set(obj, "open_high", open_high)
-        _set(obj, "_exact", None if exact is None or (exact[0] == low and exact[1] == high) else exact)
+        _set(obj, "_exact", None if exact is None or (_equal(exact[0], low) and _equal(exact[1], high)) else exact)
         return obj
 
     @property
@@ -106,7 +114,9 @@ class Range:
         return f"Range(low={self.low!r}, high={self.high!r}, currency={self.currency!r}, open_high={self.open_high})"
 
     def __reduce__(self):
-        return (Range, (self.low, self.high, self.currency, self.open_high))
+        # unpickled as it was pickled, exact ends included, without validating again: a pickle holds only ranges
+        # that were valid when made (the rates cache keys its entries on costcalc's code and the files' bytes)
+        return (Range.trusted, (self.low, self.high, self.currency, self.open_high, self._exact))
 
     def as_dict(self) -> dict[str, Any]:
         """``{"low", "high", "currency", "open_high"}`` with Decimal amounts."""

@@ -45,15 +45,16 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
         )
     currency = plan.currency
     exact = [fx.convert(line.amount, currency) for line in priced]
-    reserve = reserve_line(plan, Range.total(exact, currency))
+    total = Range.total(exact, currency)
+    reserve = reserve_line(plan, total)
     if reserve is not None:
-        priced, exact = [*priced, reserve], [*exact, reserve.amount]
+        priced, exact, total = [*priced, reserve], [*exact, reserve.amount], total + reserve.amount
     checklist = checklist_of(offer, plan, priced, book, notices)
     # each end of the total split by where that end of each line comes from (model: shares by end)
     by = {name: _portion([a for a, line in zip(exact, priced) if line.ends.low == name],
                          [a for a, line in zip(exact, priced) if line.ends.high == name], currency)
           for name in _PROVENANCES}
-    total = Range.total(exact, currency)
+    shown = total.rounded()
     used = {currency, *(line.amount.currency for line in priced)}
     if plan.budget is not None:
         fx.rate(plan.budget.currency)  # a budget in a currency with no rate fails here, by name
@@ -63,7 +64,7 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
         used.add(plan.home.currency)
         treatment = Range.total((a for a, line in zip(exact, priced) if line.kind == "treatment"), currency)
         travel = Range.total((a for a, line in zip(exact, priced) if line.kind != "treatment"), currency)
-        home = _home(plan, total.rounded(), treatment.rounded(), travel.rounded(), fx)
+        home = _home(plan, shown, treatment.rounded(), travel.rounded(), fx)
     complete = not (notices.codes() & INCOMPLETE)
     return Estimate.derived(
         offer_id=offer.id,
@@ -74,7 +75,7 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
         plan=plan,
         currency=currency,
         lines=tuple(_line(line, amount, fx, currency) for line, amount in zip(priced, exact)),
-        total=total.rounded(),
+        total=shown,
         documented=by["documented"],
         assumed=by["assumed"],
         user=by["user"],
@@ -85,7 +86,7 @@ def finish(offer: Offer, plan: Plan, priced: list[Priced], trip: Trip, schedule:
         complete=complete,
         home=home,
         checklist=checklist,
-        budget=budget_check(plan, total.rounded(), fx, complete),
+        budget=budget_check(plan, shown, fx, complete),
         own=offer.own,
     )
 

@@ -52,7 +52,16 @@ def fare_rows(rules: Iterable) -> tuple[DataRow, ...]:
 
 
 def fx_rows(fx: FxTable, *codes: str) -> tuple[DataRow, ...]:
-    """The exchange rates a conversion used, with their date (the euro itself has none: it is the base)."""
+    """The exchange rates a conversion used, with their date (the euro itself has none: it is the base); the same
+    rows for every line converted between the same currencies with the same table."""
+    made = fx.__pydantic_private__["_rows"]  # direct: private-attribute access is slow
+    found = made.get(codes)
+    if found is None:
+        found = made[codes] = _fx_rows(fx, codes)
+    return found
+
+
+def _fx_rows(fx: FxTable, codes: tuple[str, ...]) -> tuple[DataRow, ...]:
     found = []
     for code in dict.fromkeys(codes):
         if code == "EUR":

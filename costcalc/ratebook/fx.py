@@ -68,6 +68,8 @@ class FxTable(Model):
     """Where each rate is written: the rates folder's file and line, ``fx/ecb-eurofxref.toml:35``."""
 
     _factors: dict[tuple[str, str], tuple[Decimal, Decimal]] = PrivateAttr(default_factory=dict)
+    _rows: dict[tuple[str, ...], tuple[Any, ...]] = PrivateAttr(default_factory=dict)
+    """The rows citing the rates of a conversion, by its currencies (``costcalc.pricing.rows.fx_rows``): made once."""
 
     @field_validator("rates", mode="before")
     @classmethod

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +47,9 @@ RATE_FILES = {
 
 def shipped_rates_dir() -> Path:
     """The rates folder shipped in the package (a source checkout's ``rates/`` when editable)."""
-    packaged = resources.files("costcalc") / "_rates"
+    packaged = Path(__file__).parent.parent / "_rates"  # the package's folder, as importlib.resources names it
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parents[2] / "rates"
 
 

@@ -321,7 +321,7 @@ class Offer(_DataModel):
     """What the source says the price includes."""
     excludes: tuple[str, ...] = ()
     """What the source says the price excludes, or leaves unsaid."""
-    protocol: Protocol = Protocol()
+    protocol: Protocol = Protocol.derived()  # the defaults, valid by construction: no validator built at import
     """Documented durations and counts."""
     notes: tuple[Note, ...] = ()
     """Regulatory, evidence and availability notes from the sources."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from ..ratebook.fx import FxTable
@@ -24,11 +23,15 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
 
 def offers(found: Sequence[Offer], *, locale: str, width: int, terminal: bool) -> str:
     """An array of Offer models."""
+    import json  # here: an estimate or a comparison is dumped by pydantic, without the json module
+
     return json.dumps([offer.model_dump(mode="json") for offer in found], indent=2, ensure_ascii=False) + "\n"
 
 
 def fx(table_: FxTable, source: Source, codes: Sequence[str] | None, *, locale: str, width: int, terminal: bool) -> str:
     """``{"date", "base": "EUR", "source": {...}, "rates": {code: "units per EUR"}, "overridden": [...]}``."""
+    import json
+
     data = {
         "date": table_.date.isoformat(),
         "base": "EUR",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Collection, Iterable, Mapping
 
@@ -184,6 +183,8 @@ class NameIndex:
         hint = searched
         names = [p.name for p in places]
         if key:
+            import difflib  # only for a city not found
+
             # Display names are long ("Tokyo City, Japan"): the error's own suggestions miss
             # "Tokio"; compare with the indexed names and their parts too.
             near = difflib.get_close_matches(key, list(self._keys), n=10, cutoff=0.75)
