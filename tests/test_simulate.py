@@ -156,3 +156,24 @@ def test_cli_sampling_errors_are_one_line(capsys, argv, words):
     assert main(["estimate", "--offer", "us-als", *argv]) == 2
     err = capsys.readouterr().err
     assert words in err and err.count("\n") == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.floats(min_value=0, max_value=1e9, allow_nan=False), min_size=1, max_size=300),
+    st.integers(min_value=1, max_value=40),
+    st.floats(min_value=0, max_value=1e3),
+)
+def test_the_histogram_and_percentiles_of_sorted_values_are_numpy_s(values, bins, widen):
+    import numpy as np
+
+    from costcalc.pricing.sampling import _histogram, _percentiles
+
+    data = np.array(values)
+    ordered = np.sort(data)
+    span = (float(data.min()) - widen, float(data.max()) + widen)  # the hard bounds may lie beyond the samples
+    counts, edges = _histogram(ordered, bins, span)
+    want_counts, want_edges = np.histogram(data, bins=bins, range=span if span[1] > span[0] else None)
+    assert counts.tolist() == want_counts.tolist() and edges.tolist() == want_edges.tolist()
+    percents = (2.5, 5.0, 10.0, 50.0, 90.0, 95.0, 97.5)
+    assert _percentiles(ordered, percents) == pytest.approx(np.percentile(data, percents).tolist(), rel=1e-12, abs=1e-9)
