@@ -55,7 +55,7 @@ class OwnQuotes(VerticalScroll):
             self._marked = mark_problems(self, self._problems, set())
 
     def _widgets(self) -> Iterator[Widget]:
-        yield Button("Back to the plan (Ctrl+N)", id="own-close", compact=True)
+        yield Button("Back to the plan (^N)", id="own-close", compact=True)
         yield Label("Quotes from clinics", classes="own-section")
         yield Static(OWN_NOTE, classes="own-note")
         for i, draft in enumerate(self.own):

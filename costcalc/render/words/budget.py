@@ -88,9 +88,8 @@ def budget_words(est: Estimate, locale: str, figure: bool = True) -> list[str]:
             samples = f"{est.stats.samples:,} simulated totals" if est.stats is not None else "the simulated totals"
             found.append(f"Chance of staying within the budget: {chance_percent(check.chance)} (a share of {check.chance} of "
                          f"{samples} at or under it; an estimate from samples, not a bound).")
-    if not est.complete:
-        found.append("Part of the journey is not priced (see the warnings): the total, and so the verdict, leaves "
-                     "it out.")
+    if not est.complete and check.hard == "never":
+        found.append("Part of the journey is not priced (see the warnings): what is missing only adds to the total.")
     return found
 
 
