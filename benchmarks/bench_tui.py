@@ -1,6 +1,7 @@
 """Terminal UI responsiveness on this machine (prints figures; asserts nothing).
 
-- start: a fresh process that imports costcalc, loads the shipped rates, builds the app and
+- start: a fresh process that imports costcalc's command line (its process settings, as ``costcalc ui``
+  makes them), loads the shipped rates, builds the app and
   runs it headless at 100 x 30; timed (in process) to the first complete frame: the screen painted
   with nothing left to paint, showing the header, the plan form down to the fold, the title, the
   comparison table with every offer's total, range bar, documented share and marks, the status line
@@ -31,6 +32,7 @@ from pathlib import Path
 START = """
 import time, asyncio
 t0 = time.perf_counter()
+import costcalc.cli  # the process settings `costcalc ui` makes before anything else (costcalc/cli/process.py)
 import costcalc
 from costcalc.tui import make_app
 async def run():

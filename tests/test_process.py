@@ -31,3 +31,26 @@ def test_a_setting_the_user_made_is_kept_and_the_others_are_made():
     show = "import os, costcalc.cli; print(os.environ['OPENBLAS_NUM_THREADS'], os.environ['PYDANTIC_DISABLE_PLUGINS'])"
     assert run([sys.executable, "-c", show]).stdout.split() == ["1", "__all__"]
     assert run([sys.executable, "-c", show], OPENBLAS_NUM_THREADS="3").stdout.split() == ["3", "__all__"]
+
+
+PROBE = """
+import io, contextlib, sys
+from costcalc.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    assert main(["estimate", "--offer", "us-als", "--origin", "US", "--json"]) == 0
+from pydantic.plugin._schema_validator import create_schema_validator  # what pydantic asks for its plugins
+loader = sys.modules["pydantic.plugin._loader"]
+print(type(loader).__name__, "importlib.metadata" in sys.modules, list(loader.get_plugins()))
+print(loader.PYDANTIC_ENTRY_POINT_GROUP, type(sys.modules["pydantic.plugin._loader"]).__name__)
+"""
+
+
+def test_with_plugins_off_pydantic_s_loader_answers_none_without_reading_package_metadata():
+    stand_in, real = run([sys.executable, "-c", PROBE]).stdout.splitlines()
+    assert stand_in == "_PluginsOff False []"  # no plugin, and importlib.metadata never imported
+    assert real == "pydantic module"  # any other question loads pydantic's own loader in its place
+
+
+def test_with_plugins_named_by_the_user_pydantic_s_own_loader_is_used():
+    first, _ = run([sys.executable, "-c", PROBE], PYDANTIC_DISABLE_PLUGINS="some-plugin").stdout.splitlines()
+    assert first.split()[:2] == ["module", "True"]  # the real loader, which reads the installed packages
