@@ -115,9 +115,8 @@ def test_typing_into_a_field_moves_the_totals(app_page, book):
 def test_export_in_the_browser_is_a_download_of_the_report(app_page, book):
     page = app_page.page
     # the comparison on screen: as served, or with the origin another test of this module typed (any order)
-    shown = [fields for fields in ({}, {"origin": "US"}) if -1 not in rows_with(
-        wait_for_screen(page, lambda lines: any("Mexico" in line and "$" in line for line in lines)), totals(book, **fields))]
     lines = wait_for_screen(page, lambda lines: any("Mexico" in line and "$" in line for line in lines))
+    shown = [fields for fields in ({}, {"origin": "US"}) if -1 not in rows_with(lines, totals(book, **fields))]
     click_cell(page, 40, next(i for i, line in enumerate(lines) if "Mexico" in line and "$" in line))
     page.keyboard.press("Control+e")
     wait_for_screen(page, lambda lines: any("Export the comparison as" in line for line in lines))

@@ -25,13 +25,20 @@ def money(figure: dict) -> str:
     return format_range(Range(figure["low"], figure["high"], figure["currency"], figure["open_high"]))
 
 
-def test_the_example_report_is_current_and_says_what_the_json_says(capsys):
-    assert main(["report", *ARGS, "--output", "-"]) == 0
+def current_text(report, args, capsys) -> str:
+    """The text of the example ``report``, which must say what the report made now from ``args`` says
+    (``COSTCALC_REGENERATE=1`` writes it again first)."""
+    assert main(["report", *args, "--output", "-"]) == 0
     fresh = capsys.readouterr().out
     if os.environ.get("COSTCALC_REGENERATE") == "1":
-        REPORT.write_text(fresh, encoding="utf-8")
-    text = text_of(REPORT.read_text(encoding="utf-8"))
-    assert text == text_of(fresh), f"{REPORT.name} is out of date: COSTCALC_REGENERATE=1 pytest {__file__}"
+        report.write_text(fresh, encoding="utf-8")
+    text = text_of(report.read_text(encoding="utf-8"))
+    assert text == text_of(fresh), f"{report.name} is out of date: COSTCALC_REGENERATE=1 pytest {__file__}"
+    return text
+
+
+def test_the_example_report_is_current_and_says_what_the_json_says(capsys):
+    text = current_text(REPORT, ARGS, capsys)
 
     assert main(["estimate", *ARGS, "--json"]) == 0
     est = json.loads(capsys.readouterr().out)
@@ -58,12 +65,7 @@ FAMILY_ARGS = ["--plan", str(FAMILY), "--as-of", TODAY.isoformat()]
 
 
 def test_the_report_of_the_family_s_own_quotes_says_what_the_comparison_s_json_says(capsys):
-    assert main(["report", *FAMILY_ARGS, "--output", "-"]) == 0
-    fresh = capsys.readouterr().out
-    if os.environ.get("COSTCALC_REGENERATE") == "1":
-        FAMILY_REPORT.write_text(fresh, encoding="utf-8")
-    text = text_of(FAMILY_REPORT.read_text(encoding="utf-8"))
-    assert text == text_of(fresh), f"{FAMILY_REPORT.name} is out of date: COSTCALC_REGENERATE=1 pytest {__file__}"
+    text = current_text(FAMILY_REPORT, FAMILY_ARGS, capsys)
 
     assert main(["compare", *FAMILY_ARGS, "--simulate", "10000", "--json"]) == 0
     cmp = json.loads(capsys.readouterr().out)

@@ -43,6 +43,7 @@ def add_update(commands, formatter) -> None:
 
 
 def _seconds(text: str) -> float:
+    """A download timeout (not an amount): seconds as the socket library takes them."""
     value = float(text) if re.fullmatch(r"[0-9]+(\.[0-9]+)?", text.strip()) else -1.0
     if not 0 < value <= 600:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds; valid: more than 0 and at most 600")

@@ -139,8 +139,9 @@ def comparison(cmp: Comparison, *, locale: str, width: int, terminal: bool) -> s
             out.append(f"- **{words.INCOMPLETE}**")
         out += [f"- {words.note_words(note)}" for note in est.notes if note.caveat]
         out += [f"- warning {text}" for text in words.warning_words(est)]
-        if not unpriced and words.unpriced_words(est):
-            out.append(f"- {words.unpriced_words(est)}")
+        left_out = "" if unpriced else words.unpriced_words(est)
+        if left_out:
+            out.append(f"- {left_out}")
     return _finish(out)
 
 

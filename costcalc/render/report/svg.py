@@ -129,6 +129,8 @@ class _Scale:
         self.x0, self.width = x0, x1 - x0
 
     def __call__(self, value: Decimal) -> float:
+        """Where ``value`` is drawn, in pixels: its share of the scale is worked in Decimal, and only that share
+        becomes a float, for the picture; every amount the chart writes is formatted from its Decimal."""
         return self.x0 + float((value - self.low) / self.span) * self.width
 
 

@@ -37,12 +37,18 @@ def checklist_words(est: Estimate, limit: int | None = None) -> list[str]:
     return [_item_words(item, limit) for item in est.checklist]
 
 
+def _missing(est: Estimate) -> list[str]:
+    """The labels of the items no line prices and no source includes, lower-cased for a sentence."""
+    return [item.label[0].lower() + item.label[1:] for item in est.checklist if item.status == "not-priced"]
+
+
+def _unpriced(missing: list[str], of: int, lead: str) -> str:
+    return f"{lead} ({len(missing)} of {of}): " + "; ".join(missing) if missing else ""
+
+
 def unpriced_words(est: Estimate) -> str:
     """One sentence naming the items no line prices and no source includes; "" when there are none."""
-    missing = [item.label[0].lower() + item.label[1:] for item in est.checklist if item.status == "not-priced"]
-    if not missing:
-        return ""
-    return f"not priced, so not in the total ({len(missing)} of {len(est.checklist)}): " + "; ".join(missing)
+    return _unpriced(_missing(est), len(est.checklist), "not priced, so not in the total")
 
 
 def scope_excluded(est: Estimate, excludes: tuple[str, ...]) -> tuple[str, ...]:
@@ -54,5 +60,8 @@ def scope_excluded(est: Estimate, excludes: tuple[str, ...]) -> tuple[str, ...]:
 def shared_unpriced(cmp: Comparison) -> str:
     """The sentence of what is not priced, said once for the comparison when every offer leaves out the same
     items; "" when they differ (each row says its own) or nothing is left out."""
-    said = {unpriced_words(est).replace("not priced, so not in the total", "not priced for any offer, so in no total", 1) for est in cmp.estimates}
-    return said.pop() if len(said) == 1 else ""
+    said = {(tuple(_missing(est)), len(est.checklist)) for est in cmp.estimates}
+    if len(said) != 1:
+        return ""
+    missing, of = said.pop()
+    return _unpriced(list(missing), of, "not priced for any offer, so in no total")
