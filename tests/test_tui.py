@@ -44,7 +44,9 @@ TYPED = 6
 
 async def type_into(pilot, selector, text):
     """Scroll to a field, click it, clear it, and type as a person would; a long text (a quote's source, a
-    name) is pasted as a person would paste it, all but its last keys, which are typed."""
+    name) is pasted as a person would paste it, all but its last keys, which are typed. The field is waited
+    for, as a person waits to see it (the form's fields below the fold come a frame after the first)."""
+    await until(pilot, lambda: pilot.app.screen.query(selector))
     field = pilot.app.screen.query_one(selector, Input)
     field.scroll_visible(animate=False)
     await pilot.pause()

@@ -215,3 +215,30 @@ def test_the_columns_give_way_in_their_order():
     assert fitted(46) == {"Total": 15, "Range": 12, "Documented": 4, "Stay": 7}
     assert fitted(36) == {"Total": 15, "Documented": 4, "Stay": 7}
     assert fitted(10) == {"Total": 15, "Documented": 4}  # what never gives way overflows
+
+
+async def test_the_form_below_the_fold_follows_the_first_frame_with_the_problems_shown(app):
+    """The fields a 30-line terminal does not show at start are mounted right after the first frame, in the
+    declarations' order, and a problem of the plan shown is marked on them as on the others."""
+    from costcalc.tui.form import FIELDS_ABOVE_FOLD, FIELDS_BELOW_FOLD
+
+    app.initial = app.initial.with_field("nights", "-1").with_field("travellers", "0")
+    first: dict[str, bool] = {}
+    after_first_frame = app._first_frame
+
+    def mark() -> None:  # which fields the first frame laid out
+        laid_out = {widget.id for widget in app.screen._compositor.widgets}
+        first["below"], first["above"] = "nights" in laid_out, "origin" in laid_out
+        after_first_frame()
+
+    app._first_frame = mark
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.query("#locale"))
+        assert first == {"below": False, "above": True}
+        form = app.query_one("#form")
+        ids = [w.id for w in form.query("Input, Select, SelectionList") if w.id and not w.id.startswith("city-")]
+        assert ids == [name for name in FIELDS_ABOVE_FOLD + FIELDS_BELOW_FOLD if name != "city"]
+        for name in ("nights", "travellers"):
+            assert app.query_one(f"#{name}", Input).has_class("-invalid")
+            assert str(app.query_one(f"#{name}-error").render()).strip()
+        assert form.query_one("#open-own") is form.children[-1]

@@ -169,6 +169,7 @@ class CostcalcApp(App[None]):
     async def action_own_quotes(self) -> None:
         """Show the family's own quotes in place of the plan form, or the plan form again."""
         form, own = self.query_one(PlanForm), self.query_one(OwnQuotes)
+        await form.mount_below_fold()  # its button takes the focus back
         own.condition = form.state.condition
         await own.build()
         editing = not own.display

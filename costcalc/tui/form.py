@@ -19,6 +19,13 @@ __all__ = ["PlanForm", "condition_name"]
 
 _LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT", "ja_JP", "hi_IN", "sr_RS", "de_CH", "pt_BR")
 
+_LABELLED = tuple(f.name for f in FIELDS.values() if f.label is not None)
+FIELDS_ABOVE_FOLD = _LABELLED[: _LABELLED.index("city") + 1]
+"""The fields a 24-to-30-line terminal shows at start, composed with the form; every declared field with
+a label is shown, in the declarations' order."""
+FIELDS_BELOW_FOLD = _LABELLED[len(FIELDS_ABOVE_FOLD):]
+"""The rest, mounted right after the first frame."""
+
 _INPUTS = tuple(f.name for f in TEXT_FIELDS if f.name != "currency")
 """Ids of the fields typed into an Input (the currency is chosen from a list)."""
 
@@ -55,11 +62,27 @@ class PlanForm(VerticalScroll):
         self.state = state
         self._quiet = False
         self._marked: set[str] = set()
+        self._problems: dict[str, str] = {}
+        self._below_mounted = False
 
     def compose(self) -> ComposeResult:
-        for field in FIELDS.values():  # every declared field with a label, in the declarations' order
-            if field.label is None:
-                continue
+        return self._fields(FIELDS_ABOVE_FOLD)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.mount_below_fold)
+
+    async def mount_below_fold(self) -> None:
+        """The fields below the fold, mounted after the first frame (no one sees them before it); the
+        problems of the plan then shown are marked on them too."""
+        if self._below_mounted:
+            return
+        self._below_mounted = True
+        await self.mount_all(list(self._fields(FIELDS_BELOW_FOLD)))
+        self._marked = mark_problems(self, self._problems, self._marked)
+
+    def _fields(self, names: tuple[str, ...]):
+        for name in names:
+            field = FIELDS[name]
             yield Label(field.label, classes="field-label")
             if field.name == "condition":
                 conditions = [(condition_name(c), c) for c in self.book.conditions]
@@ -73,7 +96,8 @@ class PlanForm(VerticalScroll):
                 yield Vertical(*self._city_fields(), id="cities")
             else:
                 yield self._input(field.name, field.hint)
-        yield Button("Your own quotes (Ctrl+N)", id="open-own", compact=True)
+        if names == FIELDS_BELOW_FOLD:
+            yield Button("Your own quotes (Ctrl+N)", id="open-own", compact=True)
 
     def _input(self, name: str, placeholder: str) -> Input:
         suggester = None
@@ -161,10 +185,12 @@ class PlanForm(VerticalScroll):
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Highlight each field with a problem and say under it what would be valid; clear the others."""
+        self._problems = problems
         self._marked = mark_problems(self, problems, self._marked)
 
     async def load(self, state: FormState) -> None:
         """Show another plan (a loaded file): every field, then one change message."""
+        await self.mount_below_fold()
         self._quiet = True
         try:
             self.state = state
