@@ -123,9 +123,11 @@ class CostcalcApp(App[None]):
             gc.enable()
 
     def _first_frame(self) -> None:
-        """Once the first frame is on the screen: the selected offer's breakdown, and numpy in the background."""
+        """Once the first frame is on the screen: the form below the fold, the selected offer's breakdown, and
+        numpy in the background."""
         self._collect_again()
         self.painted = True
+        self.run_worker(self.query_one(PlanForm).mount_below_fold())
         self._show_selected()
         self._load_sampling()
 

@@ -68,12 +68,9 @@ class PlanForm(VerticalScroll):
     def compose(self) -> ComposeResult:
         return self._fields(FIELDS_ABOVE_FOLD)
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self.mount_below_fold)
-
     async def mount_below_fold(self) -> None:
-        """The fields below the fold, mounted after the first frame (no one sees them before it); the
-        problems of the plan then shown are marked on them too."""
+        """The fields below the fold (the app mounts them once the first frame is on the screen: no one sees
+        them before it); the problems of the plan then shown are marked on them too."""
         if self._below_mounted:
             return
         self._below_mounted = True
