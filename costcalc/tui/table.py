@@ -142,8 +142,11 @@ class ComparisonTable(DataTable):
         """Replace the rows, keeping the cursor on the same offer where it is still there.
 
         The columns are rebuilt with fixed widths each time, before the rows go in: a width the table
-        measures from its rows comes a frame late, and a cell drawn in that frame stays cut."""
+        measures from its rows comes a frame late, and a cell drawn in that frame stays cut. Before the
+        table is laid out, its width is not known: the rows go in when it is (``on_resize``)."""
         self.shown = (comparison, locale)
+        if not self.size.width:
+            return
         selected = self.selected_offer()
         rows = words.comparison_rows(comparison, locale, treatment_limit=None)
         wanted = columns(rows, any(est.home is not None for est in comparison.estimates))
