@@ -57,7 +57,9 @@ class NameIndex:
 
     Each place comes with its position in the table (the line of its first row, or its rank in
     a list): where several places answer, the first in the table comes first, whatever the
-    order the countries were added in. A country's places are added all at once.
+    order the countries were added in. A country's places are added all at once. Places are
+    found by position, country and (country, city, state) as soon as they are added; their
+    names are folded and indexed when a name is first looked for.
     """
 
     def __init__(self) -> None:
@@ -69,15 +71,32 @@ class NameIndex:
         self._states: set[str] = set()
         self._by_display: dict[str, int] = {}  # folded display name -> first position: names round-trip
         self._aliases: dict[str, CityRates] = {}
+        self._unnamed: list[tuple[list[tuple[int, CityRates]], list[tuple[str, CityRates]]]] = []
+        """(placed, aliases) of each ``add`` whose names are not indexed yet, in the order added."""
 
     def add(self, placed: Iterable[tuple[int, CityRates]], aliases: Iterable[tuple[str, CityRates]] = ()) -> None:
         """Index ``placed`` (position, place), in table order, and ``aliases`` (alias, its place)."""
-        country_keys: dict[str, set[str]] = {}
+        placed = list(placed)
         added: dict[str, list[CityRates]] = {}
         for n, city in placed:
             self.at[n] = city
             added.setdefault(city.country, []).append(city)
             self.exact[(city.country, city.city, city.state)] = city
+        for code, places in added.items():
+            self.by_country.setdefault(code, []).extend(places)
+        self._unnamed.append((placed, list(aliases)))
+
+    def _name(self) -> None:
+        """Index by name the places and aliases added since it last ran."""
+        for placed, aliases in self._unnamed:
+            self._name_added(placed, aliases)
+        self._unnamed = []
+
+    def _name_added(self, placed: list[tuple[int, CityRates]], aliases: list[tuple[str, CityRates]]) -> None:
+        country_keys: dict[str, set[str]] = {}
+        names: dict[str, str] = {}  # code -> the country name of its first place added
+        for n, city in placed:
+            names.setdefault(city.country, city.country_name)
             display = fold(city.name)
             if n < self._by_display.get(display, n + 1):
                 self._by_display[display] = n
@@ -92,10 +111,8 @@ class NameIndex:
             for key, rank in keys.items():
                 slot = self._keys.setdefault(key, {})
                 slot[n] = min(slot.get(n, rank), rank)
-        for code, places in added.items():
-            self.by_country.setdefault(code, []).extend(places)
+        for code, name in names.items():
             if code:
-                name = places[0].country_name
                 for key in country_keys.get(name) or _country_keys(name):
                     self._country_names.setdefault(key, set()).add(code)
         for alias, place in aliases:
@@ -105,12 +122,14 @@ class NameIndex:
 
     def displayed(self, key: str) -> CityRates | None:
         """The first place indexed whose display name folds to ``key``."""
+        self._name()
         n = self._by_display.get(key)
         return None if n is None else self.at[n]
 
     def search(self, name: str, key: str, allowed: set[str] | None, codes: Collection[str]) -> list[CityRates]:
         """The places ``name`` (folded: ``key``) matches best within ``allowed``, in table order;
         ``codes``: the country codes of the table, which a trailing ", JP" may pin."""
+        self._name()
         found = self._matches(key, allowed) if key else []
         if not found and key:
             if "," in name:
@@ -171,6 +190,7 @@ class NameIndex:
     def not_found(self, name: str, key: str, allowed: set[str] | None, known: Mapping[str, str]) -> UnknownCityError:
         """The error for ``name`` matching nothing within ``allowed``, with the names nearest it
         among every name indexed; ``known``: code -> name of the table's countries."""
+        self._name()
         places = [self.at[n] for n in sorted(self.at)]
         places = [p for p in places if allowed is None or p.country in allowed]
         if allowed is None:
