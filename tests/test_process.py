@@ -54,3 +54,31 @@ def test_with_plugins_off_pydantic_s_loader_answers_none_without_reading_package
 def test_with_plugins_named_by_the_user_pydantic_s_own_loader_is_used():
     first, _ = run([sys.executable, "-c", PROBE], PYDANTIC_DISABLE_PLUGINS="some-plugin").stdout.splitlines()
     assert first.split()[:2] == ["module", "True"]  # the real loader, which reads the installed packages
+
+
+
+COLLECTOR = """
+import gc, io, contextlib, sys
+from costcalc.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    status = main(sys.argv[2:], own_process=sys.argv[1] == "own")
+print(status, gc.isenabled())
+"""
+"""Runs a command through ``main`` as the ``costcalc`` command does ("own") or as a script would ("script"),
+and prints its status and whether the collector of reference cycles is on at the end."""
+
+
+def collecting(how: str, *argv: str) -> list[str]:
+    return run([sys.executable, "-c", COLLECTOR, how, *argv]).stdout.split()
+
+
+def test_a_one_shot_command_in_its_own_process_runs_without_the_collector_of_cycles():
+    assert collecting("own", "offers") == ["0", "False"]
+    assert collecting("script", "offers") == ["0", "True"]  # main() called by a script: left as it was
+
+
+def test_the_ui_and_the_server_keep_the_collector_of_cycles():
+    from costcalc.cli import STAYING
+
+    assert set(STAYING) == {"ui", "serve"}
+    assert collecting("own", "serve", "--host", "0.0.0.0") == ["2", "True"]  # refused at once: no --public
