@@ -17,6 +17,7 @@ from costcalc.render import render_comparison  # noqa: E402
 from costcalc.render.rounding import whole_total  # noqa: E402
 from costcalc.tui import make_app  # noqa: E402
 from costcalc.tui.screens import HelpScreen, PathScreen  # noqa: E402
+from costcalc.tui.footer import KeysFooter  # noqa: E402
 from costcalc.tui.table import ComparisonTable  # noqa: E402
 
 from .conftest import TODAY  # noqa: E402
@@ -346,3 +347,30 @@ async def test_a_budget_typed_in_adds_a_budget_column_and_the_breakdown_its_verd
         await type_into(pilot, "#budget", "")
         await pilot.pause()
         assert "Budget" not in [str(column.label) for column in table.columns.values()]
+
+
+async def test_the_footer_shows_the_keys_of_the_focus_and_is_rebuilt_only_when_they_change(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        footer = app.query_one(KeysFooter)
+        rebuilt, recompose = [], footer.recompose
+
+        async def counted():
+            rebuilt.append(app.focused)
+            await recompose()
+
+        footer.recompose = counted
+
+        def shown() -> list[str]:
+            return [key.description for key in footer.query("FooterKey")]
+
+        await until(pilot, lambda: "Help" in shown() and "Export" in shown())  # the table has the focus
+        rebuilt.clear()
+        await pilot.click("#origin")
+        await until(pilot, lambda: "Help" not in shown())  # a text field takes "?" and Ctrl+E as text
+        await pilot.click("#travellers")
+        await pilot.pause()
+        assert len(rebuilt) == 1  # the same keys for the next field: not laid out again
+        assert "Export" not in shown() and {"Quit", "Own quotes", "Save plan", "palette"} <= set(shown())
+        app.query_one(ComparisonTable).focus()
+        await until(pilot, lambda: "Help" in shown() and "Export" in shown())
+        assert len(rebuilt) == 2

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, DataTable, Header, Static
 from textual.worker import Worker, WorkerState
 
 from ..atomic import write_atomically
@@ -30,6 +30,7 @@ from ..pricing.result import Comparison
 from ..pricing.visits import Itineraries
 from .breakdown import Breakdown
 from .delivery import deliver
+from .footer import KeysFooter
 from .form import PlanForm, condition_name
 from .formstate import FormState, build, form_of, plan_file_of_form
 from .quotes import OwnQuotes
@@ -100,7 +101,7 @@ class CostcalcApp(App[None]):
                 yield ComparisonTable(id="table")
                 yield Breakdown(id="breakdown")
         yield Static("", id="status")
-        yield Footer()
+        yield KeysFooter()
 
     def on_load(self) -> None:
         """The start of a run: no collection of reference cycles until the first frame is on the screen (the
