@@ -5,8 +5,9 @@
   runs it headless at 100 x 30; timed (in process) to the first complete frame: the screen painted
   with nothing left to paint, showing the header, the plan form down to the fold, the title, the
   comparison table with every offer's total, range bar, documented share and marks, the status line
-  and the footer. The breakdown of the selected offer is laid out right after that frame (its panel
-  shows its one-line prompt in it), and numpy starts loading in a thread then, for the likely bands.
+  and the footer. The form's fields below the fold and the breakdown of the selected offer are laid
+  out right after that frame (the breakdown's panel shows its one-line prompt in it), and numpy starts
+  loading in a thread then, for the likely bands.
   Also timed as the whole process (which also waits, at exit, for that background import of numpy);
 - keystroke: typing one digit into the travellers field until the table holds the new totals
   (the key's handling, the form's change message, pricing every offer, refilling the rows),
