@@ -332,7 +332,6 @@ def _verify(commands, help: str, parent) -> None:
 def _rates(commands, help: str, parent) -> None:
     from .rates_update import add_update
 
-    
     rates = commands.add_parser(
         "rates", formatter_class=_formatter, help=help,
         description="Work with rates folders.",

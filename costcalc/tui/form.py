@@ -74,7 +74,8 @@ class PlanForm(VerticalScroll):
         if self._below_mounted:
             return
         self._below_mounted = True
-        await self.mount_all(list(self._fields(FIELDS_BELOW_FOLD)))
+        own_quotes = Button("Your own quotes (Ctrl+N)", id="open-own", compact=True)
+        await self.mount_all([*self._fields(FIELDS_BELOW_FOLD), own_quotes])
         self._marked = mark_problems(self, self._problems, self._marked)
 
     def _fields(self, names: tuple[str, ...]):
@@ -93,8 +94,6 @@ class PlanForm(VerticalScroll):
                 yield Vertical(*self._city_fields(), id="cities")
             else:
                 yield self._input(field.name, field.hint)
-        if names == FIELDS_BELOW_FOLD:
-            yield Button("Your own quotes (Ctrl+N)", id="open-own", compact=True)
 
     def _input(self, name: str, placeholder: str) -> Input:
         suggester = None
