@@ -16,6 +16,7 @@ from costcalc.render.formatting import format_range  # noqa: E402
 from costcalc.render import render_comparison  # noqa: E402
 from costcalc.render.rounding import whole_total  # noqa: E402
 from costcalc.tui import make_app  # noqa: E402
+from costcalc.tui.app import CostcalcApp  # noqa: E402
 from costcalc.tui.screens import HelpScreen, PathScreen  # noqa: E402
 from costcalc.tui.footer import KeysFooter  # noqa: E402
 from costcalc.tui.table import ComparisonTable  # noqa: E402
@@ -243,7 +244,7 @@ async def test_it_fits_an_80_by_24_terminal_in_both_themes(book):
         app = make_app(book, today=TODAY)
         app.theme = theme
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await until(pilot, lambda: app.painted)  # the first frame, with every total, is on the screen
             table = app.query_one(ComparisonTable)
             assert table.region.width >= 40 and table.region.height >= 5
             assert app.query_one("#form").region.width <= 31
@@ -374,3 +375,25 @@ async def test_the_footer_shows_the_keys_of_the_focus_and_is_rebuilt_only_when_t
         app.query_one(ComparisonTable).focus()
         await until(pilot, lambda: "Help" in shown() and "Export" in shown())
         assert len(rebuilt) == 2
+
+
+
+async def test_numpy_arriving_as_the_app_closes_is_no_error(book, monkeypatch):
+    """The sampling module's import ends in its thread whenever it ends: on a busy machine, after the app has
+    begun to close and its widgets are gone. Its message, and a breakdown asked for then, are let go, with no
+    error at exit."""
+    from types import SimpleNamespace
+
+    from textual.worker import WorkerState
+
+    from costcalc.pricing.sampling import with_stats
+
+    monkeypatch.setattr(CostcalcApp, "_load_sampling", lambda self: None)  # the message is sent by hand below
+    app = make_app(book, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.painted)
+        await app.query_one("#results").remove()  # what closing does to the screen's widgets
+        loaded = SimpleNamespace(worker=SimpleNamespace(name="sampling", result=with_stats), state=WorkerState.SUCCESS)
+        app.on_worker_state_changed(loaded)
+        app._show_selected()  # as a row highlighted, or a call after the last refresh, would
+        assert app.with_stats is with_stats

@@ -141,6 +141,8 @@ class CostcalcApp(App[None]):
         if event.worker.name != "sampling" or event.state != WorkerState.SUCCESS:
             return
         self.with_stats = event.worker.result
+        if not self._on_screen():  # numpy came as the app was closing
+            return
         if self.comparison is not None:  # the shown comparison (the last valid one) gets its bands now
             try:
                 self.comparison = self._with_stats(self.comparison)
@@ -230,8 +232,13 @@ class CostcalcApp(App[None]):
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_selected()
 
+    def _on_screen(self) -> bool:
+        """Whether the app's widgets are there: a thread's result, a highlighted row or a call after a refresh
+        may still arrive while the app closes and its widgets are removed."""
+        return bool(self.query(ComparisonTable))
+
     def _show_selected(self) -> None:
-        if self.comparison is None or not self.painted:
+        if self.comparison is None or not self.painted or not self._on_screen():
             return
         chosen = self.query_one(ComparisonTable).selected_offer()
         est = next((e for e in self.comparison.estimates if e.offer_id == chosen), None)
