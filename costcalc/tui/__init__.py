@@ -17,14 +17,16 @@ __all__ = ["make_app"]
 def make_app(book: RateBook, *, plan_file: PlanFile | None = None, today: dt.date | None = None) -> CostcalcApp:
     """The app on ``book`` (showing ``plan_file`` if given); the CLI and the tests both build it here.
 
-    The collector of reference cycles is paused while the app's modules load: they make tens of thousands of
-    objects that live as long as the process, and counting them again and again cost tens of milliseconds of the start."""
-    paused = gc.isenabled()
+    The collector of reference cycles is paused from here until the app's first frame is on the screen (or the app
+    ends), then set as it was: the app's modules make tens of thousands of objects that live as long as the process,
+    and counting them again and again cost tens of milliseconds of the start."""
+    collecting = gc.isenabled()
     gc.disable()
     try:
         from .app import CostcalcApp
 
-        return CostcalcApp(book, plan_file=plan_file, today=today)
-    finally:
-        if paused:
+        return CostcalcApp(book, plan_file=plan_file, today=today, collecting=collecting)
+    except BaseException:
+        if collecting:
             gc.enable()
+        raise

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -22,9 +24,10 @@ _LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT", "ja_J
 _LABELLED = tuple(f.name for f in FIELDS.values() if f.label is not None)
 FIELDS_ABOVE_FOLD = _LABELLED[: _LABELLED.index("city") + 1]
 """The fields a 24-to-30-line terminal shows at start, composed with the form; every declared field with
-a label is shown, in the declarations' order."""
+a label is shown, in the declarations' order. Of the cities, the label and their (empty) box: a city's field
+begins on the last line a 30-line terminal shows of the form, or below it."""
 FIELDS_BELOW_FOLD = _LABELLED[len(FIELDS_ABOVE_FOLD):]
-"""The rest, mounted right after the first frame."""
+"""The rest, mounted right after the first frame, with the cities' fields."""
 
 _INPUTS = tuple(f.name for f in TEXT_FIELDS if f.name != "currency")
 """Ids of the fields typed into an Input (the currency is chosen from a list)."""
@@ -64,6 +67,7 @@ class PlanForm(VerticalScroll):
         self._marked: set[str] = set()
         self._problems: dict[str, str] = {}
         self._below_mounted = False
+        self._cities = asyncio.Lock()  # one rebuild of the cities' fields at a time (their ids are unique)
 
     def compose(self) -> ComposeResult:
         return self._fields(FIELDS_ABOVE_FOLD)
@@ -76,6 +80,7 @@ class PlanForm(VerticalScroll):
         self._below_mounted = True
         own_quotes = Button("Your own quotes (Ctrl+N)", id="open-own", compact=True)
         await self.mount_all([*self._fields(FIELDS_BELOW_FOLD), own_quotes])
+        await self._rebuild_cities()
         self._marked = mark_problems(self, self._problems, self._marked)
 
     def _fields(self, names: tuple[str, ...]):
@@ -91,7 +96,7 @@ class PlanForm(VerticalScroll):
                 codes = sorted(self.book.fx.rates)
                 yield Select([(code, code) for code in codes], value=self.state.currency, allow_blank=False, id="currency")
             elif field.name == "city":
-                yield Vertical(*self._city_fields(), id="cities")
+                yield Vertical(id="cities")  # filled with the fields below the fold
             else:
                 yield self._input(field.name, field.hint)
 
@@ -173,9 +178,10 @@ class PlanForm(VerticalScroll):
             self._post(self.state.with_field(name, event.value))
 
     async def _rebuild_cities(self) -> None:
-        box = self.query_one("#cities", Vertical)
-        await box.remove_children()
-        await box.mount_all(list(self._city_fields()))
+        async with self._cities:
+            box = self.query_one("#cities", Vertical)
+            await box.remove_children()
+            await box.mount_all(list(self._city_fields()))
 
     # --- problems in ---------------------------------------------------------------------
 

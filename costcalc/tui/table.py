@@ -122,13 +122,15 @@ class ComparisonTable(DataTable):
     """The comparison, row by row; the cursor row is the one the breakdown shows."""
 
     shown: tuple[Comparison, str] | None = None
+    filled_at: int = 0
+    """The width the rows were last filled at (0: not yet): the columns follow the width, and only the width."""
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
 
     def on_resize(self) -> None:
-        if self.shown is not None:  # the columns follow the table's width
+        if self.shown is not None and self.size.width != self.filled_at:  # a new height alone changes no column
             self.show(*self.shown)
 
     def room(self, rows: int) -> int:
@@ -147,6 +149,7 @@ class ComparisonTable(DataTable):
         self.shown = (comparison, locale)
         if not self.size.width:
             return
+        self.filled_at = self.size.width
         selected = self.selected_offer()
         rows = words.comparison_rows(comparison, locale, treatment_limit=None)
         wanted = columns(rows, any(est.home is not None for est in comparison.estimates))

@@ -1,0 +1,127 @@
+"""The terminal UI's start: what the first frame holds, what follows it, and what the start leaves as it was."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+
+import pytest
+
+pytest.importorskip("textual")
+
+from textual.widgets import Input, SelectionList  # noqa: E402
+
+from costcalc.errors import UnknownOfferError  # noqa: E402
+from costcalc.planning.planfile import read_plan_file  # noqa: E402
+from costcalc.tui import make_app  # noqa: E402
+from costcalc.tui.table import ComparisonTable  # noqa: E402
+
+from .conftest import TODAY  # noqa: E402
+from .test_tui import until  # noqa: E402
+
+
+def watch_first_frame(app) -> dict[str, object]:
+    """What the app's first-frame step sees, filled in when it runs: whether the collector of reference cycles
+    is on then and right after it, and the ids of the widgets the first frame laid out."""
+    seen: dict[str, object] = {}
+    after_first_frame = app._first_frame
+
+    def mark() -> None:
+        seen["collecting"] = gc.isenabled()
+        seen["laid_out"] = {widget.id for widget in app.screen._compositor.widgets}
+        after_first_frame()
+        seen["collecting_after"] = gc.isenabled()
+
+    app._first_frame = mark
+    return seen
+
+
+@pytest.fixture
+def collecting():
+    """The collector of reference cycles on, as in a process that did not touch it; as it was after the test."""
+    was = gc.isenabled()
+    gc.enable()
+    yield
+    (gc.enable if was else gc.disable)()
+
+
+async def test_the_collector_of_cycles_is_paused_from_making_the_app_to_its_first_frame(book, collecting):
+    app = make_app(book, today=TODAY)
+    assert not gc.isenabled()  # the app's modules and widgets are made with it paused
+    seen = watch_first_frame(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.painted)
+        assert (seen["collecting"], seen["collecting_after"]) == (False, True)
+        assert gc.isenabled()
+
+
+async def test_a_collector_switched_off_before_stays_off(book, collecting):
+    gc.disable()  # a script that runs without it
+    app = make_app(book, today=TODAY)
+    seen = watch_first_frame(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.painted)
+    assert seen["collecting_after"] is False and not gc.isenabled()
+
+
+def test_an_app_refused_leaves_the_collector_as_it_was(book, collecting, tmp_path):
+    plan = tmp_path / "plan.toml"
+    plan.write_text('offers = ["no-such-offer"]\n', encoding="utf-8")
+    with pytest.raises(UnknownOfferError, match="no-such-offer"):
+        make_app(book, plan_file=read_plan_file(plan), today=TODAY)
+    assert gc.isenabled()
+
+
+async def test_the_cities_fields_follow_the_first_frame_one_per_region(app, book):
+    """The cities' label and box are in the first frame (a city's field starts at the last line of the form a
+    30-line terminal shows), their fields a frame later: one per region of the offers chosen, in their order."""
+    seen = watch_first_frame(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.query("#locale") and app.query("#cities Input"))
+        assert "cities" in seen["laid_out"] and not any(str(i).startswith("city-") for i in seen["laid_out"])
+        regions = list(dict.fromkeys(o.region.code for o in book.offers_for("alzheimers")))
+        assert [field.id for field in app.query("#cities Input")] == [f"city-{code}" for code in regions]
+
+
+async def test_rebuilds_of_the_cities_fields_at_once_give_each_city_one_field(app, book):
+    """The cities' fields are rebuilt when the offers change and when the fields below the fold arrive, which
+    may overlap: the rebuilds take turns, so no field is made twice (their ids would clash) and none is missing."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.query("#locale"))
+        app.query_one("#offers", SelectionList).deselect(book.offers_for("alzheimers")[0].id)
+        form = app.query_one("#form")
+        await asyncio.gather(form._rebuild_cities(), form._rebuild_cities(), form._rebuild_cities())
+        chosen = book.offers_for("alzheimers")[1:]
+        await until(pilot, lambda: form.state.offers == tuple(o.id for o in chosen))
+        await pilot.pause()
+        regions = list(dict.fromkeys(o.region.code for o in chosen))
+        assert [field.id for field in app.query("#cities Input")] == [f"city-{code}" for code in regions]
+
+
+async def test_the_table_fills_its_rows_again_only_when_its_width_changes(app, monkeypatch):
+    """The columns follow the table's width: a taller or shorter terminal redraws the rows it has, a wider one
+    refits the columns; the totals stay the same."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.painted)
+        table = app.query_one(ComparisonTable)
+        total = table.get_column_index("Total")
+        totals = [table.get_row_at(n)[total] for n in range(table.row_count)]
+        fills: list[int] = []
+        fill = ComparisonTable.show
+        monkeypatch.setattr(ComparisonTable, "show", lambda self, *a: (fills.append(self.size.width), fill(self, *a)))
+        await pilot.resize_terminal(100, 40)
+        await pilot.pause()
+        assert fills == [] and table.size.width == 70
+        await pilot.resize_terminal(120, 40)
+        await until(pilot, lambda: fills)
+        assert fills == [90] and table.filled_at == 90
+        assert [table.get_row_at(n)[total] for n in range(table.row_count)] == totals
+
+
+async def test_a_city_typed_stays_when_its_field_comes_after_the_first_frame(book):
+    """A city of the plan shown at start (a plan file's) is in its field when the field arrives."""
+    app = make_app(book, today=TODAY)
+    app.initial = app.initial.with_field("cities", (("JP", "Osaka"),))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.query("#city-JP"))
+        assert app.query_one("#city-JP", Input).value == "Osaka"
