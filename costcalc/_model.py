@@ -1,6 +1,9 @@
-"""The pydantic base of every costcalc model: frozen, no unknown fields, named errors."""
+"""The pydantic base of every costcalc model: frozen, no unknown fields, named errors.
 
-from __future__ import annotations
+The modules of models do without ``from __future__ import annotations``: with it, pydantic compiles and
+evaluates every annotation string as each class is made, at every start (about 0.1 ms a model, 43 models
+before the terminal UI's first frame). A method's annotation naming its own class is quoted instead.
+"""
 
 from typing import Any, ClassVar
 

@@ -1,7 +1,5 @@
 """Amounts that are not prices: a difference that may fall below zero, and the part of a total's ends."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from fractions import Fraction
 
@@ -76,19 +74,19 @@ class SignedRange(_Exact):
     """True when the high end is only a floor: the real amount may be higher (e.g. an open-ended cost at home)."""
 
     @model_validator(mode="after")
-    def _ordered(self) -> SignedRange:
+    def _ordered(self) -> "SignedRange":
         if self.high < self.low:
             raise ValueError(f"high {self.high} is below low {self.low}; a range needs low <= high")
         return self
 
     @classmethod
     def of(cls, low: Decimal, high: Decimal, currency: str, *, open_low: bool = False,
-           open_high: bool = False, exact: tuple[Fraction, Fraction] | None = None) -> SignedRange:
+           open_high: bool = False, exact: tuple[Fraction, Fraction] | None = None) -> "SignedRange":
         """Ends computed from valid ranges (not validated again); zero never carries a sign."""
         return cls._with(exact, low=low + 0 if low == 0 else low, high=high + 0 if high == 0 else high,
                          currency=currency, open_low=open_low, open_high=open_high)
 
-    def less(self, other: Range) -> SignedRange:
+    def less(self, other: Range) -> "SignedRange":
         """``self - other`` as an interval (low end less ``other``'s high end, high end less its low end)."""
         (a, b), (c, d) = self._exact_ends(), (other.exact_low, other.exact_high)
         return SignedRange.of(LOW.subtract(self.low, other.high), HIGH.subtract(self.high, other.low),
@@ -101,13 +99,13 @@ class SignedRange(_Exact):
         return Range.trusted(max(self.low, Decimal(0)), max(self.high, Decimal(0)), self.currency, self.open_high,
                              (max(a, Fraction(0)), max(b, Fraction(0))))
 
-    def negated(self) -> SignedRange:
+    def negated(self) -> "SignedRange":
         """The range with its sign turned: ``-high`` to ``-low``."""
         a, b = self._exact_ends()
         return SignedRange.of(-self.high, -self.low, self.currency, open_low=self.open_high, open_high=self.open_low,
                               exact=(-b, -a))
 
-    def rounded(self) -> SignedRange:
+    def rounded(self) -> "SignedRange":
         """Rounded outward to the currency's minor unit; the exact ends are kept."""
         quantum = minor_unit(self.currency)
         low, high = computed(self.low, self.currency), computed(self.high, self.currency)
@@ -134,7 +132,7 @@ class Portion(_Exact):
 
     @classmethod
     def of(cls, low: Decimal, high: Decimal, currency: str, open_high: bool = False,
-           exact: tuple[Fraction, Fraction] | None = None) -> Portion:
+           exact: tuple[Fraction, Fraction] | None = None) -> "Portion":
         """Parts computed from valid ranges (not validated again), rounded outward to the minor unit; ``exact``:
         their exact values, where ``low`` and ``high`` are not."""
         quantum = minor_unit(currency)

@@ -6,8 +6,6 @@ price cited to a Source made for the quote), and ``RateBook.with_offers`` adds i
 Its treatment line is the user's figure at both ends.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import hashlib
 import re
@@ -54,7 +52,7 @@ class OwnPrice(Model):
     """Sessions the bundle buys (a bundle only; 2 to 1000)."""
 
     @model_validator(mode="after")
-    def _bundle(self) -> OwnPrice:
+    def _bundle(self) -> "OwnPrice":
         problem = bundle_problem(self.basis, self.sessions)
         if problem or (self.sessions or 0) > 1000:
             raise ValueError(problem or f"a bundle of {self.sessions} sessions is more than costcalc prices; "
@@ -147,7 +145,7 @@ class OwnOffer(Model):
         return value if value is None else check_date(value)
 
     @model_validator(mode="after")
-    def _where_and_prices(self) -> OwnOffer:
+    def _where_and_prices(self) -> "OwnOffer":
         if (self.region is None) == (self.country is None):
             raise ValueError("say where the clinic is: region = \"JP\" (a region as costcalc offers shows it) or "
                              "country = \"ES\" (an ISO country code), one of the two")
@@ -172,7 +170,7 @@ class OwnOffer(Model):
         """The currency of the quote's prices."""
         return self.prices[0].amount.currency
 
-    def to_offer(self, book: RateBook) -> Offer:
+    def to_offer(self, book: "RateBook") -> Offer:
         """The rate book's Offer of this quote (``own=True``). A problem that needs the rate book (an unknown
         region, a country without rates, a currency without a rate, a checklist id it does not hold) is a
         CostcalcError whose ``key`` names the key of the ``[[offer]]`` table it is about."""
@@ -198,7 +196,7 @@ class OwnOffer(Model):
             own=True,
         )
 
-    def _region(self, book: RateBook) -> Region:
+    def _region(self, book: "RateBook") -> Region:
         if self.country is not None:
             book.check_country(self.country)
             return Region(code=self.country, name=book.stay.countries.get(self.country, self.country),

@@ -4,8 +4,6 @@ The Plan model is built from the field declarations in ``costcalc.planning.field
 attribute's type, default, description and checks come from its declaration.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from decimal import Decimal

@@ -1,7 +1,5 @@
 """What a simulation returns: likely costs beside the hard bounds, a histogram, and which line weighs most."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 
 from .._model import Model

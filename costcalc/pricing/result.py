@@ -1,7 +1,5 @@
 """What an estimate returns: lines with provenance, a total range, FX used, notes, warnings."""
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 from typing import Literal

@@ -1,7 +1,5 @@
 """What an itinerary returns: the visits of a protocol, both ways through them, and the verdict."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from .._model import Model

@@ -1,7 +1,5 @@
 """Exchange rates: euro reference rates of one date, cross rates through the euro."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
@@ -101,7 +99,7 @@ class FxTable(Model):
             self.rate(code)
         return found
 
-    def with_overrides(self, overrides: dict[str, Decimal]) -> FxTable:
+    def with_overrides(self, overrides: dict[str, Decimal]) -> "FxTable":
         """A copy with some rates replaced by the user's (each still validated)."""
         if not overrides:
             return self

@@ -1,7 +1,5 @@
 """What the rate book holds: offers with their prices, protocols, notes and citations."""
 
-from __future__ import annotations
-
 import re
 from decimal import Decimal
 from typing import ClassVar, Literal
@@ -155,7 +153,7 @@ class Count(Model):
         return high
 
     @classmethod
-    def exactly(cls, n: int) -> Count:
+    def exactly(cls, n: int) -> "Count":
         """The range ``n..n``."""
         return cls.derived(low=n, high=n)
 
@@ -179,7 +177,7 @@ class Price(_DataModel):
     """Where the price is written: the rates folder's file and line, ``offers/us-als.toml:22``."""
 
     @model_validator(mode="after")
-    def _bundle_size(self) -> Price:
+    def _bundle_size(self) -> "Price":
         problem = bundle_problem(self.basis, self.sessions)
         if problem:
             raise ValueError(problem)
@@ -262,7 +260,7 @@ class ChecklistEntry(_DataModel):
     """The entry of the offer's ``excludes`` that leaves the item out, word for word; "" when included."""
 
     @model_validator(mode="after")
-    def _one_way(self) -> ChecklistEntry:
+    def _one_way(self) -> "ChecklistEntry":
         if (self.citation is None) == (not self.exclude):
             raise ValueError("a checklist entry either cites where the price includes the item (source and quote) "
                              "or names the entry of excludes that leaves it out (exclude), one of the two")
@@ -339,7 +337,7 @@ class Offer(_DataModel):
         return value
 
     @model_validator(mode="after")
-    def _consistent_prices(self) -> Offer:
+    def _consistent_prices(self) -> "Offer":
         problem = price_problem([p.basis for p in self.prices], {p.amount.currency for p in self.prices})
         if problem:
             raise ValueError(problem)
