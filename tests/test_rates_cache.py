@@ -157,3 +157,33 @@ def test_the_cached_book_equals_the_parsed_one(folder, monkeypatch):
     cached = load_rates(folder)  # from the entry
     assert cached is not parsed
     assert cached.offers == parsed.offers and cached.fx == parsed.fx
+
+
+def test_a_changed_module_of_the_book_s_classes_gives_a_new_key(tmp_path, monkeypatch):
+    """The code a pickled book needs is keyed by each module's path, size and time of last change (what Python
+    checks before reusing its bytecode): an edited module, or one added, is a new key."""
+    package = tmp_path / "costcalc"
+    for part in cache._CODE:
+        source = cache._PACKAGE / part
+        if source.is_dir():
+            shutil.copytree(source, package / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            package.mkdir(exist_ok=True)
+            shutil.copy2(source, package / part)
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+
+    def digest() -> str:
+        monkeypatch.setattr(cache, "_code", None)
+        return cache._code_digest()
+
+    first = digest()
+    assert digest() == first
+    module = package / "ratebook" / "fx.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    edited = digest()
+    assert edited != first
+    (package / "money" / "extra.py").write_text("", encoding="utf-8")
+    assert digest() not in (first, edited)
+    info = (package / "_model.py").stat()
+    os.utime(package / "_model.py", ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    assert digest() != edited
