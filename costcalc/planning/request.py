@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import CostcalcError, InvalidPlanError, PlanFileError
 from ..money import Range
@@ -115,8 +115,7 @@ class FormTable(Where):
         return FieldError(message, "-".join([self.name, *parts]))
 
 
-@dataclass(frozen=True)
-class Given:
+class Given(NamedTuple):
     """A value as the user gave it, and where."""
 
     value: Any

@@ -12,7 +12,7 @@ the same trip.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..errors import InvalidPlanError
 from ..money import Range
@@ -126,7 +126,7 @@ class _Ways:
 
 def _with_rooms(trip: Trip, rooms: int) -> Trip:
     """The trip in the rooms its travellers add to the others' (companions joining a stay)."""
-    return replace(trip, rooms=rooms, rooms_from=None)
+    return trip._replace(rooms=rooms, rooms_from=None)
 
 
 def _ways(plan: Plan, book: RateBook, today: dt.date | None, fx: FxTable | None = None) -> _Ways:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..money import Range
 from ..ratebook.models import Assumption, Citation
@@ -14,8 +14,7 @@ __all__ = ["Ends", "Notices", "Priced", "Provenance", "Quote"]
 Provenance = Literal["documented", "assumed", "user"]
 
 
-@dataclass(frozen=True, slots=True)
-class Ends:
+class Ends(NamedTuple):
     """Where the low end and the high end of an amount come from, each on its own.
 
     An end is documented only if every price and factor in it comes from a cited source, assumed
@@ -38,8 +37,7 @@ class Ends:
         return "assumed" if "assumed" in (self.low, self.high) else "user"
 
 
-@dataclass(frozen=True, slots=True)
-class Priced:
+class Priced(NamedTuple):
     """One priced line in the currency of its unit price, exact (each end rounded in its own direction)."""
 
     kind: str
@@ -86,8 +84,7 @@ class Notices:
         return Notices(list(self.items))
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     """A price the user gave in place of a documented or assumed one, with where it comes from."""
 
     price: Range

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import InvalidPlanError
 from ..planning.plan import Plan
@@ -15,8 +15,7 @@ from .visits import VisitStep
 __all__ = ["Step", "offsets", "stay_nights", "steps_of", "visit_steps", "visits_for"]
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One visit of the plan's itinerary: documented days, the nights it needs, its gap and citations."""
 
     label: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from ..errors import InvalidPlanError
@@ -117,7 +116,7 @@ def price_treatment(offer: Offer, plan: Plan, notices: Notices) -> Priced:
     if offer.own:
         source = offer.price.citation.source
         cited = f"{offer.price.citation.quote} ({source.date})" if source.date else offer.price.citation.quote
-        return replace(priced, ends=Ends.both("user"), cited=cited)
+        return priced._replace(ends=Ends.both("user"), cited=cited)
     return priced
 
 

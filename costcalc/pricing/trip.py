@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import CostcalcError, RatesFileError
 from ..planning.plan import Plan
@@ -15,8 +15,7 @@ from .lines import Notices
 __all__ = ["Trip", "meal_days", "places_for", "rooms_for", "trip_of"]
 
 
-@dataclass(frozen=True, slots=True)
-class Trip:
+class Trip(NamedTuple):
     """What flights, lodging and meals are priced for: a plain estimate's whole journey, or one
     round trip of an itinerary. Every pricing function takes one; none reads the plan."""
 

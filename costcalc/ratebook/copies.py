@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import CostcalcError
 from .book import RateBook
@@ -56,8 +56,7 @@ def shipped_digest(shipped: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-@dataclass(frozen=True)
-class InUse:
+class InUse(NamedTuple):
     """The rates folder a command uses, and which it is."""
 
     folder: Path

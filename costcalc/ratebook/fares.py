@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import CostcalcError, RatesFileError
 from .models import Assumption
@@ -14,8 +13,7 @@ from .citing import at
 __all__ = ["FareRule", "FareTable", "fares_of", "parse_fares"]
 
 
-@dataclass(frozen=True, slots=True)
-class FareRule:
+class FareRule(NamedTuple):
     """An assumed economy round-trip fare per traveller between two travel regions."""
 
     id: str

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rich.cells import cell_len
 
 __all__ = ["Column", "Step", "fit"]
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A column's wishes: its cells at full width, and how narrow it may get."""
 
     key: str

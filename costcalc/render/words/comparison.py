@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from ...pricing.result import Comparison, Estimate
 from ..bars import nice_ceiling
@@ -59,8 +59,7 @@ def marks(est: Estimate) -> str:
     return found + ("" if est.complete else MARK_INCOMPLETE)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One estimate of a comparison, in words."""
 
     rank: int
