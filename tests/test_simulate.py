@@ -179,3 +179,29 @@ def test_the_histogram_and_percentiles_of_sorted_values_are_numpy_s(cents, bins,
     assert counts.tolist() == want_counts.tolist() and edges.tolist() == want_edges.tolist()
     percents = (2.5, 5.0, 10.0, 50.0, 90.0, 95.0, 97.5)
     assert _percentiles(ordered, percents) == pytest.approx(np.percentile(data, percents).tolist(), rel=1e-12, abs=1e-9)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), min_size=1, max_size=400))
+def test_a_line_s_median_without_a_sort_is_the_sorted_one_to_the_bit(values):
+    """The tornado's medians come from one partition, not a sort: the same float, ties and odd or even counts
+    alike (a line's draws are finite: a sum that is not stops the simulation before)."""
+    import numpy as np
+
+    from costcalc.pricing.sampling import _median, _percentiles
+
+    data = np.array(values, dtype=float)
+    assert _median(data) == _percentiles(np.sort(data), (50.0,))[0]
+    assert np.array_equal(data, np.array(values, dtype=float))  # the draws themselves are left as they were
+
+
+@pytest.mark.parametrize(("seed", "n"), [(DEFAULT_SEED, 99_999), (DEFAULT_SEED, 100_000), (11, 100_000)])
+def test_the_median_of_a_line_s_draws_is_the_sorted_one(seed, n):
+    """Draws as many as a simulation's: a partition leaves its left part unordered, so the lower middle value is
+    the greatest of that part, not the one next to the upper (with seed 11 the two differ)."""
+    import numpy as np
+
+    from costcalc.pricing.sampling import _median, _percentiles
+
+    draws = np.exp(np.random.default_rng(seed).standard_normal(n) * 0.8 + 9)
+    assert _median(draws) == _percentiles(np.sort(draws), (50.0,))[0]
