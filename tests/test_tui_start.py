@@ -17,7 +17,7 @@ from costcalc.tui import make_app  # noqa: E402
 from costcalc.tui.table import ComparisonTable  # noqa: E402
 
 from .conftest import TODAY  # noqa: E402
-from .test_tui import until  # noqa: E402
+from .test_tui import type_into, until  # noqa: E402
 
 
 def watch_first_frame(app) -> dict[str, object]:
@@ -125,3 +125,37 @@ async def test_a_city_typed_stays_when_its_field_comes_after_the_first_frame(boo
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: app.query("#city-JP"))
         assert app.query_one("#city-JP", Input).value == "Osaka"
+
+
+async def test_a_plan_with_a_city_is_priced_once_at_start(book, monkeypatch):
+    """A city's field that arrives after the first frame holding the plan's city is no change: the start prices
+    the plan once (it priced it twice when the field's first value came back as a change)."""
+    from costcalc.tui.app import CostcalcApp
+
+    priced = []
+    recompute = CostcalcApp.recompute
+    monkeypatch.setattr(CostcalcApp, "recompute", lambda self, state: (priced.append(state), recompute(self, state)))
+    app = make_app(book, today=TODAY)
+    app.initial = app.initial.with_field("cities", (("JP", "Osaka"),))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.query("#city-JP") and app.query("#locale"))
+        for _ in range(5):
+            await pilot.pause()
+        assert len(priced) == 1 and dict(priced[0].cities) == {"JP": "Osaka"}
+        await type_into(pilot, "#city-JP", "Kyoto")
+        assert dict(priced[-1].cities)["JP"] == "Kyoto"
+
+
+async def test_a_change_arriving_as_the_app_closes_is_no_error(app):
+    """A field's change, or the own quotes', may reach the app after its widgets are gone (a city's field that
+    arrived just before the user quit): it is let go, with no error at exit."""
+    from costcalc.tui.form import PlanForm
+    from costcalc.tui.quotes import OwnQuotes
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.painted)
+        state = app.query_one(PlanForm).state
+        await app.query_one("#main").remove()  # what closing does to the screen's widgets
+        app._changed(PlanForm.Changed(state.with_field("travellers", "3")))
+        app._quotes_changed(OwnQuotes.Changed((), {}, ()))
+        assert app.comparison is not None

@@ -163,11 +163,15 @@ class CostcalcApp(App[None]):
 
     @on(PlanForm.Changed)
     def _changed(self, event: PlanForm.Changed) -> None:
+        if not self._on_screen():  # a field's change arriving as the app closes
+            return
         self.query_one(OwnQuotes).condition = event.state.condition  # a new own offer is for the one compared
         self.recompute(event.state)
 
     @on(OwnQuotes.Changed)
     def _quotes_changed(self, event: OwnQuotes.Changed) -> None:
+        if not self._on_screen():
+            return
         form = self.query_one(PlanForm)
         form.state = form.state.with_field("own", event.own).with_field("treatment_quote", event.quote)
         form.state = form.state.with_field("custom", event.custom)

@@ -172,6 +172,8 @@ class PlanForm(VerticalScroll):
         if name.startswith("city-"):
             code = name.removeprefix("city-")
             cities = dict(self.state.cities)
+            if cities.get(code, "") == event.value:  # a field mounted with the city the state holds: no change
+                return
             cities[code] = event.value
             self._post(self.state.with_field("cities", tuple(sorted(cities.items()))))
         elif name in _INPUTS and getattr(self.state, name) != event.value:
