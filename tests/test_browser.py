@@ -75,6 +75,14 @@ def app_page(browser):
         context.close()
 
 
+def test_the_browser_tests_share_one_worker(request):
+    """Run in processes (the README's command), the module's tests are one group: one worker, one Chromium and
+    one served app for them all. The group's name is on each test's id while pytest-xdist groups them."""
+    if not request.config.getoption("loadgroup", default=None):
+        pytest.skip("not run by pytest-xdist's loadgroup (the README's command runs the tests that way)")
+    assert request.node.nodeid.endswith("@browser"), "pytest-xdist no longer groups tests: see pyproject.toml"
+
+
 def totals(book, **fields) -> list[str]:
     """The whole totals the table must show, cheapest first, as the API computes them."""
     cmp = compare(plans_for(book, "alzheimers", **fields), book, today=TODAY)
