@@ -3,11 +3,11 @@
 - start: a fresh process that imports costcalc's command line (its process settings, as ``costcalc ui``
   makes them), loads the shipped rates, builds the app and
   runs it headless at 100 x 30; timed (in process) to the first complete frame: the screen painted
-  with nothing left to paint, showing the header, the plan form down to the fold (the cities' label
-  and box; their fields start on its last line), the title, the comparison table with every offer's
+  with nothing left to paint, showing the header, the plan form down to the fold (the cities' label;
+  their fields start on its last line), the title, the comparison table with every offer's
   total, range bar, documented share and marks, the status line and the footer. The form's fields
   below the fold, the cities' fields and the breakdown of the selected offer are laid out right after
-  that frame (the breakdown's panel shows its one-line prompt in it), and numpy starts
+  that frame (the breakdown's panel is empty in it), and numpy starts
   loading in a thread then, for the likely bands.
   Also timed as the whole process (which also waits, at exit, for that background import of numpy);
 - keystroke: typing one digit into the travellers field until the table holds the new totals

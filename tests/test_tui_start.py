@@ -73,12 +73,17 @@ def test_an_app_refused_leaves_the_collector_as_it_was(book, collecting, tmp_pat
 
 
 async def test_the_cities_fields_follow_the_first_frame_one_per_region(app, book):
-    """The cities' label and box are in the first frame (a city's field starts at the last line of the form a
-    30-line terminal shows), their fields a frame later: one per region of the offers chosen, in their order."""
+    """The cities' label is in the first frame (a city's field starts at the last line of the form a 30-line
+    terminal shows), their box and fields a frame later, right under it: one per region of the offers chosen, in
+    their order."""
     seen = watch_first_frame(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: app.query("#locale") and app.query("#cities Input"))
-        assert "cities" in seen["laid_out"] and not any(str(i).startswith("city-") for i in seen["laid_out"])
+        assert "cities-label" in seen["laid_out"] and "cities" not in seen["laid_out"]
+        assert not any(str(i).startswith("city-") for i in seen["laid_out"])
+        form = app.query_one("#form")
+        label = app.query_one("#cities-label")
+        assert form.children[form.children.index(label) + 1].id == "cities"
         regions = list(dict.fromkeys(o.region.code for o in book.offers_for("alzheimers")))
         assert [field.id for field in app.query("#cities Input")] == [f"city-{code}" for code in regions]
 
@@ -159,3 +164,20 @@ async def test_a_change_arriving_as_the_app_closes_is_no_error(app):
         app._changed(PlanForm.Changed(state.with_field("travellers", "3")))
         app._quotes_changed(OwnQuotes.Changed((), {}, ()))
         assert app.comparison is not None
+
+
+async def test_the_breakdown_s_text_follows_the_first_frame_a_prompt_where_no_offer_is_priced(book):
+    """The breakdown's panel is empty in the first frame; right after it, it holds the selected offer's breakdown,
+    or, where the plan has a problem and no offer is priced, the prompt."""
+    from costcalc.tui.breakdown import Breakdown
+
+    app = make_app(book, today=TODAY)
+    app.initial = app.initial.with_field("travellers", "0")
+    seen = watch_first_frame(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.query("#breakdown-text"))
+        await pilot.pause()
+        assert "breakdown-text" not in seen["laid_out"] and app.comparison is None
+        assert str(app.query_one("#breakdown-text").render()) == Breakdown.PROMPT
+        await type_into(pilot, "#travellers", "2")
+        await until(pilot, lambda: "Total" in app.query_one(Breakdown).plain)

@@ -131,6 +131,7 @@ class CostcalcApp(App[None]):
         self._collect_again()
         self.painted = True
         self.run_worker(self.query_one(PlanForm).mount_below_fold())
+        self.query_one(Breakdown).text()  # its prompt, until an offer is shown
         self._show_selected()
         self._load_sampling()
 

@@ -28,8 +28,17 @@ class Breakdown(VerticalScroll):
     laid_out = 0
     """The width the text shown was laid out to."""
 
-    def compose(self):
-        yield Static("Choose an offer in the table to see how its total is made.", id="breakdown-text")
+    PROMPT = "Choose an offer in the table to see how its total is made."
+
+    def text(self) -> Static:
+        """The panel's text, made the first time it is asked for (after the first frame: before it, the panel is
+        empty), showing the prompt until an offer is shown."""
+        made = self.query("#breakdown-text")
+        if made:
+            return made.first(Static)
+        text = Static(self.PROMPT, id="breakdown-text")
+        self.mount(text)
+        return text
 
     def on_resize(self) -> None:
         if self.shown is not None and self.line_width() != self.laid_out:  # laid out again to the new width
@@ -45,7 +54,7 @@ class Breakdown(VerticalScroll):
         if self.shown == (est, locale, itineraries) and self.laid_out == self.line_width():
             return  # shown already, at this width (the table's cursor came back to the same offer)
         self.shown = (est, locale, itineraries)
-        text = self.query_one("#breakdown-text", Static)
+        text = self.text()
         if est is None:
             text.update("No offer selected.")
             return

@@ -24,8 +24,8 @@ _LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT", "ja_J
 _LABELLED = tuple(f.name for f in FIELDS.values() if f.label is not None)
 FIELDS_ABOVE_FOLD = _LABELLED[: _LABELLED.index("city") + 1]
 """The fields a 24-to-30-line terminal shows at start, composed with the form; every declared field with
-a label is shown, in the declarations' order. Of the cities, the label and their (empty) box: a city's field
-begins on the last line a 30-line terminal shows of the form, or below it."""
+a label is shown, in the declarations' order. Of the cities, their label: their fields begin on the last line
+a 30-line terminal shows of the form, or below it."""
 FIELDS_BELOW_FOLD = _LABELLED[len(FIELDS_ABOVE_FOLD):]
 """The rest, mounted right after the first frame, with the cities' fields."""
 
@@ -79,6 +79,7 @@ class PlanForm(VerticalScroll):
             return
         self._below_mounted = True
         own_quotes = Button("Your own quotes (Ctrl+N)", id="open-own", compact=True)
+        await self.mount(Vertical(id="cities"), after="#cities-label")
         await self.mount_all([*self._fields(FIELDS_BELOW_FOLD), own_quotes])
         await self._rebuild_cities()
         self._marked = mark_problems(self, self._problems, self._marked)
@@ -86,7 +87,7 @@ class PlanForm(VerticalScroll):
     def _fields(self, names: tuple[str, ...]):
         for name in names:
             field = FIELDS[name]
-            yield Label(field.label, classes="field-label")
+            yield Label(field.label, classes="field-label", id="cities-label" if name == "city" else None)
             if field.name == "condition":
                 conditions = [(condition_name(c), c) for c in self.book.conditions]
                 yield Select(conditions, value=self.state.condition, allow_blank=False, id="condition")
@@ -96,7 +97,7 @@ class PlanForm(VerticalScroll):
                 codes = sorted(self.book.fx.rates)
                 yield Select([(code, code) for code in codes], value=self.state.currency, allow_blank=False, id="currency")
             elif field.name == "city":
-                yield Vertical(id="cities")  # filled with the fields below the fold
+                continue  # their box and fields come with the fields below the fold
             else:
                 yield self._input(field.name, field.hint)
 
@@ -181,7 +182,10 @@ class PlanForm(VerticalScroll):
 
     async def _rebuild_cities(self) -> None:
         async with self._cities:
-            box = self.query_one("#cities", Vertical)
+            boxes = self.query("#cities")
+            if not boxes:  # the fields below the fold are not there yet: the cities come with them
+                return
+            box = boxes.first(Vertical)
             await box.remove_children()
             await box.mount_all(list(self._city_fields()))
 
