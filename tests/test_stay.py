@@ -358,3 +358,20 @@ def test_every_display_name_finds_its_own_place():
     for place in table.cities():
         assert table.find(place.name) is place, place.name
         assert table.find(place.name, [place.country]) is place, place.name
+
+
+def test_a_place_and_its_seasons_are_values():
+    """Seasons and places are plain values: a season is the same whatever line it was read from, a place needs a
+    season, both survive a pickle (the cache of parsed rates) equal and with their ranges."""
+    import pickle
+
+    summer = Season((6, 1), (8, 31), Decimal(200), Decimal(80), line=12)
+    rest = Season((9, 1), (5, 31), None, Decimal(60), line=13)
+    assert summer == Season((6, 1), (8, 31), Decimal(200), Decimal(80)) and len({summer, summer._replace(line=40)}) == 1
+    assert summer != summer._replace(meals=Decimal(81))
+    place = CityRates("JP", "Japan", "Sapporo", "", (summer, rest), "us-state-per-diem-2026-04", "2025-12-01")
+    assert place.lodging_range() == (Decimal(200), Decimal(200)) and place.meals_range() == (Decimal(60), Decimal(80))
+    again = pickle.loads(pickle.dumps(place))
+    assert again == place and again.seasons[0].line == 12 and again.name == "Sapporo, Japan"
+    with pytest.raises(ValueError, match="Sapporo: a place needs at least one season"):
+        CityRates("JP", "Japan", "Sapporo", "", (), "us-state-per-diem-2026-04", "2025-12-01")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["COLUMNS", "DAY_INDEX", "OTHER", "SOURCES", "CityRates", "Season", "fold"]
 
@@ -45,9 +45,11 @@ _DROPPED = re.compile(r"['’.]")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Season:
-    """One season's per diem ceilings; ``start``/``end`` are inclusive (month, day), both None all year."""
+class Season(NamedTuple):
+    """One season's per diem ceilings; ``start``/``end`` are inclusive (month, day), both None all year.
+
+    A named tuple (a table's places are made by the hundred as a country is first used), equal to another
+    season of the same dates and ceilings whatever line each was read from."""
 
     start: tuple[int, int] | None
     end: tuple[int, int] | None
@@ -55,8 +57,17 @@ class Season:
     """USD per room-night (the per diem lodging ceiling); None when the table publishes none."""
     meals: Decimal
     """Meals and incidentals (M&IE), USD per person per day."""
-    line: int = field(default=0, compare=False)
-    """The row's line in the per diem table (0: not read from one)."""
+    line: int = 0
+    """The row's line in the per diem table (0: not read from one); not part of what the season is."""
+
+    def __eq__(self, other: object) -> bool:
+        return self[:4] == other[:4] if isinstance(other, Season) else NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        return self[:4] != other[:4] if isinstance(other, Season) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self[:4])
 
     def covers(self, day: dt.date) -> bool:
         """True when ``day`` falls in the season; a season may wrap the year end (12-15..04-15).
@@ -82,9 +93,8 @@ class Season:
         return min(min(abs(here - e), 366 - abs(here - e)) for e in ends)
 
 
-@dataclass(frozen=True, slots=True)
-class CityRates:
-    """The per diem rates of one place (a city, or a country's "[Other]" row), all its seasons."""
+class _Place(NamedTuple):
+    """The fields of a CityRates, in order."""
 
     country: str
     """ISO 3166 alpha-2 code; empty for the State Department's "Other Foreign Localities"."""
@@ -98,15 +108,18 @@ class CityRates:
     """Source id: ``us-state-per-diem-2026-04`` (foreign) or ``gsa-per-diem-fy2026`` (CONUS)."""
     effective: str
     """ISO date the rates took effect."""
-    _spans: tuple = field(default=(), init=False, repr=False, compare=False, hash=False)
 
-    def __post_init__(self) -> None:
-        if not self.seasons:
-            raise ValueError(f"{self.city}: a place needs at least one season")
-        lodging = [s.lodging for s in self.seasons if s.lodging is not None]
-        meals = [s.meals for s in self.seasons]
-        # computed once: every estimate asks for these
-        object.__setattr__(self, "_spans", ((min(lodging), max(lodging)) if lodging else None, (min(meals), max(meals))))
+
+class CityRates(_Place):
+    """The per diem rates of one place (a city, or a country's "[Other]" row), all its seasons."""
+
+    __slots__ = ()
+
+    def __new__(cls, country: str, country_name: str, city: str, state: str, seasons: tuple[Season, ...],
+                source: str, effective: str) -> CityRates:
+        if not seasons:
+            raise ValueError(f"{city}: a place needs at least one season")
+        return super().__new__(cls, country, country_name, city, state, seasons, source, effective)
 
     @property
     def name(self) -> str:
@@ -139,8 +152,10 @@ class CityRates:
 
     def lodging_range(self) -> tuple[Decimal, Decimal] | None:
         """(lowest, highest) lodging ceiling over the seasons; None if no season publishes one."""
-        return self._spans[0]
+        lodging = [s.lodging for s in self.seasons if s.lodging is not None]
+        return (min(lodging), max(lodging)) if lodging else None
 
     def meals_range(self) -> tuple[Decimal, Decimal]:
         """(lowest, highest) M&IE over the seasons."""
-        return self._spans[1]
+        meals = [s.meals for s in self.seasons]
+        return min(meals), max(meals)
