@@ -181,3 +181,18 @@ async def test_the_breakdown_s_text_follows_the_first_frame_a_prompt_where_no_of
         assert str(app.query_one("#breakdown-text").render()) == Breakdown.PROMPT
         await type_into(pilot, "#travellers", "2")
         await until(pilot, lambda: "Total" in app.query_one(Breakdown).plain)
+
+
+async def test_the_header_is_the_title_alone_and_ctrl_p_opens_the_command_palette(app):
+    """The header shows the app's title and subtitle across the screen's width (centred), without the icon whose
+    one use was to open the command palette: Ctrl+P opens it, as the footer says."""
+    from textual.command import CommandPalette
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.painted)
+        header = app.query_one("TitleHeader")
+        (title,) = header.children
+        assert str(title.render()) == f"{app.TITLE} — {app.SUB_TITLE}"
+        assert title.region == header.region and header.region.width == 100 and title.styles.content_align_horizontal == "center"
+        await pilot.press("ctrl+p")
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))

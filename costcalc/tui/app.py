@@ -12,7 +12,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Header, Static
+from textual.widgets import Button, DataTable, Static
 from textual.worker import Worker, WorkerState
 
 from ..atomic import write_atomically
@@ -31,10 +31,10 @@ from ..pricing.visits import Itineraries
 from .breakdown import Breakdown
 from .delivery import deliver
 from .footer import KeysFooter
+from .header import TitleHeader
 from .form import PlanForm, condition_name
 from .formstate import FormState, build, form_of, plan_file_of_form
 from .quotes import OwnQuotes
-from .screens import HelpScreen, PathScreen
 from .table import ComparisonTable
 
 __all__ = ["CostcalcApp"]
@@ -100,7 +100,7 @@ class CostcalcApp(App[None]):
         gc.disable()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleHeader()
         with Horizontal(id="main"):
             yield PlanForm(self.book, self.initial, id="form")
             yield OwnQuotes(self.initial, id="own")
@@ -261,6 +261,8 @@ class CostcalcApp(App[None]):
     # --- files -----------------------------------------------------------------------------
 
     def _ask(self, title: str, hint: str, value: str, act: Callable[[str], str | None]) -> None:
+        from .screens import PathScreen  # the dialogs load when first opened, after the first frame
+
         self.push_screen(PathScreen(title, hint, value, act))
 
     def action_save(self) -> None:
@@ -320,6 +322,8 @@ class CostcalcApp(App[None]):
         return render_comparison(self.comparison, fmt, locale=self.locale, width=100, terminal=False)
 
     def action_help(self) -> None:
+        from .screens import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_toggle_theme(self) -> None:
