@@ -87,6 +87,7 @@ async def test_every_row_keeps_its_total_and_marks_at_every_width(app, book):
         for currency in CURRENCIES for home in (None, HOME)
     }
     async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: app.query("#home"))  # below the fold: it comes a frame after the first
         for width in WIDTHS:
             await pilot.resize_terminal(width, 24)
             for (currency, home), comparison in expected.items():

@@ -88,6 +88,26 @@ async def test_the_cities_fields_follow_the_first_frame_one_per_region(app, book
         assert [field.id for field in app.query("#cities Input")] == [f"city-{code}" for code in regions]
 
 
+async def test_the_cities_fields_come_before_the_fields_under_them(app, monkeypatch):
+    """The cities' fields are in place when the fields below them arrive: a field, once there, is not pushed down
+    (a click aimed at it would miss)."""
+    from costcalc.tui.form import PlanForm
+
+    cities_there: list[bool] = []
+    mount_all = PlanForm.mount_all
+
+    def watched(self, widgets, *args, **kwargs):
+        widgets = list(widgets)
+        if any(widget.id == "nights" for widget in widgets):
+            cities_there.append(bool(self.query("#cities Input")))
+        return mount_all(self, widgets, *args, **kwargs)
+
+    monkeypatch.setattr(PlanForm, "mount_all", watched)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.query("#nights"))
+        assert cities_there == [True]
+
+
 async def test_rebuilds_of_the_cities_fields_at_once_give_each_city_one_field(app, book):
     """The cities' fields are rebuilt when the offers change and when the fields below the fold arrive, which
     may overlap: the rebuilds take turns, so no field is made twice (their ids would clash) and none is missing."""

@@ -78,10 +78,10 @@ class PlanForm(VerticalScroll):
         if self._below_mounted:
             return
         self._below_mounted = True
+        async with self._cities:  # the cities first: a field below them, once there, stays where it is
+            await self.mount(Vertical(*self._city_fields(), id="cities"), after="#cities-label")
         own_quotes = Button("Your own quotes (Ctrl+N)", id="open-own", compact=True)
-        await self.mount(Vertical(id="cities"), after="#cities-label")
         await self.mount_all([*self._fields(FIELDS_BELOW_FOLD), own_quotes])
-        await self._rebuild_cities()
         self._marked = mark_problems(self, self._problems, self._marked)
 
     def _fields(self, names: tuple[str, ...]):
