@@ -216,3 +216,14 @@ async def test_the_header_is_the_title_alone_and_ctrl_p_opens_the_command_palett
         assert title.region == header.region and header.region.width == 100 and title.styles.content_align_horizontal == "center"
         await pilot.press("ctrl+p")
         await until(pilot, lambda: isinstance(app.screen, CommandPalette))
+
+
+async def test_where_textual_keeps_its_header_title_elsewhere_its_whole_header_is_shown(app, monkeypatch):
+    """The title's piece is not exported by name: a Textual that moves it gets its own whole header, not an error."""
+    from costcalc.tui import header
+
+    monkeypatch.setattr(header, "HeaderTitle", None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.painted)
+        shown = [type(child).__name__ for child in app.query_one(header.TitleHeader).children]
+        assert "HeaderTitle" in shown and len(shown) == 3

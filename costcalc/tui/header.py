@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.widgets import Header
-from textual.widgets._header import HeaderTitle
+
+try:
+    from textual.widgets._header import HeaderTitle  # the piece Header shows its title in (not exported by name)
+except ImportError:  # a Textual that keeps it elsewhere: its whole header, icon included
+    HeaderTitle = None
 
 __all__ = ["TitleHeader"]
 
@@ -15,4 +19,7 @@ class TitleHeader(Header):
     screen's; two widgets fewer to style, lay out and draw before the first frame."""
 
     def compose(self) -> ComposeResult:
-        yield HeaderTitle()
+        if HeaderTitle is None:
+            yield from super().compose()
+        else:
+            yield HeaderTitle()
