@@ -241,25 +241,34 @@ def _percentiles(ordered: np.ndarray, percents: tuple[float, ...]) -> list[float
     on every run; and one sort (numpy's vectorised sort, under half a millisecond for 100,000 values) is
     faster than partial sorting around the several dozen positions the percentiles and the dotplot need.
     """
-    n = len(ordered)
-    positions = [p / 100 * (n - 1) for p in percents]
-    below = [int(np.floor(x)) for x in positions]
-    return [
-        float(ordered[b] + (x - b) * (ordered[min(b + 1, n - 1)] - ordered[b])) for x, b in zip(positions, below)
-    ]
+    found = []
+    for percent in percents:
+        x, below, above = _position(percent, len(ordered))
+        found.append(_between(ordered[below], ordered[above], x, below))
+    return found
 
 
 def _median(values: np.ndarray) -> float:
     """``_percentiles(np.sort(values), (50.0,))[0]``, the same number, without sorting: the two middle values
     are found by one partition around the upper one (the lower is the greatest value left of it), 0.15 ms for
     100,000 values against 0.48 ms for a sort (a partition around both is slower than the sort)."""
-    n = len(values)
-    x = 50.0 / 100 * (n - 1)
-    b = int(np.floor(x))
-    upper = min(b + 1, n - 1)
-    parted = np.partition(values, upper)
-    lo = parted[:b + 1].max() if upper > b else parted[b]
-    return float(lo + (x - b) * (parted[upper] - lo))
+    x, below, above = _position(50.0, len(values))
+    parted = np.partition(values, above)
+    low = parted[:below + 1].max() if above > below else parted[below]
+    return _between(low, parted[above], x, below)
+
+
+def _position(percent: float, n: int) -> tuple[float, int, int]:
+    """Where numpy's linear percentile ``percent`` of ``n`` sorted values falls: its fractional position, and the
+    positions of the values below and above it (the same one at the ends)."""
+    x = percent / 100 * (n - 1)
+    below = int(np.floor(x))
+    return x, below, min(below + 1, n - 1)
+
+
+def _between(low: float, high: float, x: float, below: int) -> float:
+    """The value at fractional position ``x`` between the values at ``below`` (``low``) and the next (``high``)."""
+    return float(low + (x - below) * (high - low))
 
 
 def _histogram(ordered: np.ndarray, bins: int, span: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
