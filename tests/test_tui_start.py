@@ -22,13 +22,18 @@ from .test_tui import type_into, until  # noqa: E402
 
 def watch_first_frame(app) -> dict[str, object]:
     """What the app's first-frame step sees, filled in when it runs: whether the collector of reference cycles
-    is on then and right after it, and the ids of the widgets the first frame laid out."""
+    is on then and right after it, the ids of the widgets the first frame laid out, the totals of the table's rows
+    and the table's height on the screen."""
     seen: dict[str, object] = {}
     after_first_frame = app._first_frame
 
     def mark() -> None:
         seen["collecting"] = gc.isenabled()
         seen["laid_out"] = {widget.id for widget in app.screen._compositor.widgets}
+        table = app.query_one(ComparisonTable)
+        total = table.get_column_index("Total") if table.row_count else None
+        seen["totals"] = [str(table.get_row_at(n)[total]) for n in range(table.row_count)]
+        seen["table_height"] = table.region.height
         after_first_frame()
         seen["collecting_after"] = gc.isenabled()
 
@@ -70,6 +75,18 @@ def test_an_app_refused_leaves_the_collector_as_it_was(book, collecting, tmp_pat
     with pytest.raises(UnknownOfferError, match="no-such-offer"):
         make_app(book, plan_file=read_plan_file(plan), today=TODAY)
     assert gc.isenabled()
+
+
+async def test_the_first_frame_shows_every_offer_s_total(app, book):
+    """The table's rows are built while Textual waits to paint, not after: the first frame has a row per offer,
+    each with its total, and the table is laid out tall enough for them and its header."""
+    seen = watch_first_frame(app)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: "totals" in seen)
+        offers = book.offers_for("alzheimers")
+        assert len(seen["totals"]) == len(offers) == 4
+        assert all(total.startswith("$") for total in seen["totals"])
+        assert seen["table_height"] == len(offers) + 1
 
 
 async def test_the_cities_fields_follow_the_first_frame_one_per_region(app, book):

@@ -7,6 +7,7 @@ treatment name giving way first, then the bar, then the stay."""
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 
 from rich.cells import cell_len
@@ -129,9 +130,17 @@ class ComparisonTable(DataTable):
         self.cursor_type = "row"
         self.zebra_stripes = True
 
-    def on_resize(self) -> None:
-        if self.shown is not None and self.size.width != self.filled_at:  # a new height alone changes no column
-            self.show(*self.shown)
+    async def on_resize(self) -> None:
+        if self.shown is None or self.size.width == self.filled_at:  # a new height alone changes no column
+            return
+        if not self.filled_at:
+            # The first rows wait one turn of the event loop. The first layout leaves the screen to be painted again,
+            # and Textual paints on a timer that waits 1/60 s from then: built after that timer has started, the rows
+            # fill its wait instead of coming before it (12-13 ms of 30 ms from the layout to the first frame).
+            await asyncio.sleep(0)
+            if self.shown is None or self.size.width == self.filled_at:
+                return
+        self.show(*self.shown)
 
     def room(self, rows: int) -> int:
         """The cells the columns may take: the table's width, less a vertical scrollbar where the rows
