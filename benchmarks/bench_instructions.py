@@ -25,10 +25,10 @@ PY = sys.executable
 UI_TO_FIRST_FRAME = """
 import asyncio, os
 import costcalc.cli  # the process settings `costcalc ui` makes before anything else
-import costcalc
-from costcalc.tui import make_app
+from costcalc.cli.parser import build_parser
+from costcalc.cli.ui import app_of  # what `costcalc ui` runs: the rates loaded, the app made
 async def run():
-    app = make_app(costcalc.load_rates())
+    app = app_of(build_parser("ui").parse_args(["ui"]))
     app._first_frame = lambda: os._exit(0)  # called once the first frame is painted
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -1,7 +1,8 @@
 """Terminal UI responsiveness on this machine (prints figures; asserts nothing).
 
 - start: a fresh process that imports costcalc's command line (its process settings, as ``costcalc ui``
-  makes them), loads the shipped rates, builds the app and
+  makes them), parses ``ui`` and makes the app as ``costcalc ui`` does (``costcalc.cli.ui.app_of``: the
+  collector of reference cycles paused, the shipped rates loaded, the app built) and
   runs it headless at 100 x 30; timed (in process) to the first complete frame: the screen painted
   with nothing left to paint, showing the header, the plan form down to the fold (the cities' label;
   their fields start on its last line), the title, the comparison table with every offer's
@@ -35,10 +36,10 @@ START = """
 import time, asyncio
 t0 = time.perf_counter()
 import costcalc.cli  # the process settings `costcalc ui` makes before anything else (costcalc/cli/process.py)
-import costcalc
-from costcalc.tui import make_app
+from costcalc.cli.parser import build_parser
+from costcalc.cli.ui import app_of  # what `costcalc ui` runs: the rates loaded, the app made
 async def run():
-    app = make_app(costcalc.load_rates())
+    app = app_of(build_parser("ui").parse_args(["ui"]))
     first = {}
     after_first_frame = app._first_frame  # called once the first frame is painted and nothing is left to paint
 

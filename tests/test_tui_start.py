@@ -12,6 +12,7 @@ pytest.importorskip("textual")
 from textual.widgets import Input, SelectionList  # noqa: E402
 
 from costcalc.errors import UnknownOfferError  # noqa: E402
+from costcalc.ratebook import loading as ratebook_loading  # noqa: E402
 from costcalc.planning.planfile import read_plan_file  # noqa: E402
 from costcalc.tui import make_app  # noqa: E402
 from costcalc.tui.table import ComparisonTable  # noqa: E402
@@ -74,6 +75,38 @@ def test_an_app_refused_leaves_the_collector_as_it_was(book, collecting, tmp_pat
     plan.write_text('offers = ["no-such-offer"]\n', encoding="utf-8")
     with pytest.raises(UnknownOfferError, match="no-such-offer"):
         make_app(book, plan_file=read_plan_file(plan), today=TODAY)
+    assert gc.isenabled()
+
+
+async def test_costcalc_ui_pauses_the_collector_from_its_start_to_the_first_frame(collecting, tmp_path):
+    """``costcalc ui`` pauses the collector before the rates and Textual are loaded; the app switches it on again
+    once its first frame is on the screen, as it was before the command."""
+    from costcalc.cli.parser import build_parser
+    from costcalc.cli.ui import app_of
+
+    seen: dict[str, bool] = {}
+    loaded = ratebook_loading.load_rates
+
+    def load_rates(*args, **kwargs):
+        seen["collecting while loading"] = gc.isenabled()
+        return loaded(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ratebook_loading, "load_rates", load_rates)
+        app = app_of(build_parser("ui").parse_args(["ui", "--as-of", TODAY.isoformat()]))
+    frame = watch_first_frame(app)
+    assert seen == {"collecting while loading": False} and not gc.isenabled()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: "collecting_after" in frame)
+        assert frame["collecting"] is False and frame["collecting_after"] is True
+
+
+def test_costcalc_ui_refused_leaves_the_collector_as_it_was(collecting, tmp_path):
+    from costcalc.cli import main
+
+    plan = tmp_path / "plan.toml"
+    plan.write_text('offers = ["no-such-offer"]\n', encoding="utf-8")
+    assert main(["ui", "--plan", str(plan)]) == 2
     assert gc.isenabled()
 
 

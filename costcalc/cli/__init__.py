@@ -68,6 +68,10 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
 
     command = f"{args.command} {args.rates_command}" if args.command == "rates" else args.command
     try:
+        if args.command == "ui":  # before the modules of the other commands (see costcalc.cli.ui)
+            from .ui import run_ui
+
+            return run_ui(args)
         from .commands import run
 
         return run(args)

@@ -26,7 +26,9 @@ def run(args: argparse.Namespace) -> int:
 
         return run_update(args)
     if args.command == "ui":
-        return _ui(args)
+        from .ui import run_ui
+
+        return run_ui(args)
     if args.command == "verify":
         from .verify import run_verify
 
@@ -203,14 +205,4 @@ def _rates_check(args) -> int:
         sys.stderr.write(f"{len(problems)} problem(s) in {path}\n")
         return 1
     sys.stderr.write(f"{path}: no problems\n")
-    return 0
-
-
-def _ui(args) -> int:
-    planfile = _plan_file(args)
-    book = load_rates(args.rates)
-    from ..tui import make_app
-
-    app = make_app(book, plan_file=planfile, today=args.as_of)  # a bad plan file fails here, before the screen is taken
-    app.run()
     return 0

@@ -14,13 +14,17 @@ if TYPE_CHECKING:
 __all__ = ["make_app"]
 
 
-def make_app(book: RateBook, *, plan_file: PlanFile | None = None, today: dt.date | None = None) -> CostcalcApp:
+def make_app(
+    book: RateBook, *, plan_file: PlanFile | None = None, today: dt.date | None = None, collecting: bool | None = None
+) -> CostcalcApp:
     """The app on ``book`` (showing ``plan_file`` if given); the CLI and the tests both build it here.
 
     The collector of reference cycles is paused from here until the app's first frame is on the screen (or the app
-    ends), then set as it was: the app's modules make tens of thousands of objects that live as long as the process,
-    and counting them again and again cost tens of milliseconds of the start."""
-    collecting = gc.isenabled()
+    ends), then switched on if ``collecting`` (None: if it is on now; ``costcalc ui`` pauses it earlier and says
+    whether it was on): the app's modules make tens of thousands of objects that live as long as the process, and
+    counting them again and again cost tens of milliseconds of the start."""
+    if collecting is None:
+        collecting = gc.isenabled()
     gc.disable()
     try:
         from .app import CostcalcApp
