@@ -277,3 +277,35 @@ async def test_where_textual_keeps_its_header_title_elsewhere_its_whole_header_i
         await until(pilot, lambda: app.painted)
         shown = [type(child).__name__ for child in app.query_one(header.TitleHeader).children]
         assert "HeaderTitle" in shown and len(shown) == 3
+
+
+FIRST_FRAME_MODULES = """
+import asyncio, os, sys
+from costcalc.cli.parser import build_parser
+from costcalc.cli.ui import app_of
+
+async def run():
+    app = app_of(build_parser("ui").parse_args(["ui"]))
+    def first_frame():
+        print(sorted(m for m in sys.modules if m.startswith("costcalc.")))
+        os._exit(0)
+    app._first_frame = first_frame
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+asyncio.run(run())
+"""
+
+
+def test_the_start_does_without_the_modules_of_files_and_of_the_report():
+    """Plan files, exports, the HTML report and both ways through a plan's visits load when first used, after the
+    first frame (in a process of its own, on a rates folder already in the cache: this process has them all)."""
+    import subprocess
+    import sys
+
+    for _ in range(2):  # the first may parse the rates and store them in the cache (atomically)
+        done = subprocess.run([sys.executable, "-c", FIRST_FRAME_MODULES], capture_output=True, text=True, check=True)
+    loaded = set(eval(done.stdout))  # noqa: S307 - a list of module names printed by the script above
+    assert {"costcalc.tui.app", "costcalc.pricing.engine", "costcalc.tui.table"} <= loaded
+    later = {"costcalc.planning.planfile", "costcalc.planning.tomlwrite", "costcalc.atomic", "costcalc.tui.delivery",
+             "costcalc.render.report", "costcalc.render.itineraries", "costcalc.cli.commands"}
+    assert not later & loaded, sorted(later & loaded)

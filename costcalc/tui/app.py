@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from rich.markup import escape
@@ -15,27 +16,28 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Static
 from textual.worker import Worker, WorkerState
 
-from ..atomic import write_atomically
 from ..ratebook.book import RateBook
 from ..pricing.engine import compare
 from ..errors import CostcalcError
 from ..ratebook.fx import STALE_AFTER_DAYS
 from ..planning.plan import Plan
-from ..planning.planfile import PlanFile, read_plan_file, write_plan_file
 from ..render import SUFFIXES, render_comparison
-from ..render.itineraries import both_ways
-from ..render.report import render_report
 from ..render.words import comparison_title
 from ..pricing.result import Comparison
 from ..pricing.visits import Itineraries
 from .breakdown import Breakdown
-from .delivery import deliver
 from .footer import KeysFooter
 from .header import TitleHeader
 from .form import PlanForm, condition_name
 from .formstate import FormState, build, form_of, plan_file_of_form
 from .quotes import OwnQuotes
 from .table import ComparisonTable
+
+if TYPE_CHECKING:
+    from ..planning.planfile import PlanFile
+
+# The modules of files (plan files, exports, the HTML report) and of both ways through an offer's visits load
+# when first used, after the first frame: the start does without them.
 
 __all__ = ["CostcalcApp"]
 
@@ -257,6 +259,8 @@ class CostcalcApp(App[None]):
         plan = self.plans.get(offer_id or "")
         if plan is None:
             return None
+        from ..render.itineraries import both_ways
+
         return both_ways(plan, self.priced_book, self.today, FIXED_STAY)
 
     # --- files -----------------------------------------------------------------------------
@@ -268,6 +272,9 @@ class CostcalcApp(App[None]):
 
     def action_save(self) -> None:
         def save(path: str) -> str | None:
+            from ..planning.planfile import write_plan_file
+            from .delivery import deliver
+
             try:
                 plan_file = plan_file_of_form(self.query_one(PlanForm).state, self.book)
                 where = deliver(self, path, lambda target: write_plan_file(target, plan_file))
@@ -281,6 +288,8 @@ class CostcalcApp(App[None]):
 
     def action_open(self) -> None:
         def load(path: str) -> str | None:
+            from ..planning.planfile import read_plan_file
+
             try:
                 state = form_of(read_plan_file(path), self.book)
             except CostcalcError as exc:
@@ -295,6 +304,9 @@ class CostcalcApp(App[None]):
 
     def action_export(self) -> None:
         def export(path: str) -> str | None:
+            from ..atomic import write_atomically
+            from .delivery import deliver
+
             fmt = EXPORT_FORMATS.get(Path(path).suffix.lower())
             if fmt is None:
                 return f"unknown file type {Path(path).suffix or '(none)'!r}; valid: {', '.join(EXPORT_FORMATS)}"
@@ -318,6 +330,8 @@ class CostcalcApp(App[None]):
         """The comparison shown, in ``fmt``; ``html``: the report, with both ways through each offer's visits."""
         assert self.comparison is not None
         if fmt == "html":
+            from ..render.report import render_report
+
             itineraries = {offer: self._itineraries(offer) for offer in self.plans}
             return render_report(self.comparison, locale=self.locale, itineraries=itineraries)
         return render_comparison(self.comparison, fmt, locale=self.locale, width=100, terminal=False)

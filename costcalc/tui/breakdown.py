@@ -8,7 +8,6 @@ from textual.widgets import Static
 
 from ..render import render_estimate
 from ..render.words import assumptions_used
-from ..render.itineraries import render_itineraries
 from ..pricing.result import Estimate
 from ..pricing.visits import Itineraries
 
@@ -63,6 +62,8 @@ class Breakdown(VerticalScroll):
         if isinstance(itineraries, str):
             body.append(f"\nStay or fly home?\n{itineraries}\n")
         elif itineraries is not None:
+            from ..render.itineraries import render_itineraries  # after the first frame, as the breakdown is
+
             body.append("\n")
             body.append(render_itineraries(itineraries, "table", locale=locale, width=width))
         used = assumptions_used(est)

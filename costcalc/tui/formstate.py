@@ -11,7 +11,7 @@ treatment quote, custom lines) are drafts of texts by key, read by ``costcalc.pl
 from __future__ import annotations
 
 from dataclasses import dataclass, field, make_dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CostcalcError
 from ..money import Range
@@ -19,10 +19,12 @@ from ..planning.fields import default_locale, Field, FIELDS
 from ..planning.own import OwnOffer
 from ..planning.owntext import draft_of_line, draft_of_own, line_of_draft, money_text, own_of_draft
 from ..planning.plan import Plan
-from ..planning.planfile import PlanFile, plan_file_of
 from ..planning.request import FormField, FormTable, Given, Request, figure
 from ..planning.resolve import resolve
 from ..ratebook.book import RateBook
+
+if TYPE_CHECKING:
+    from ..planning.planfile import PlanFile
 
 __all__ = ["TEXT_FIELDS", "Built", "FormState", "build", "form_of", "plan_file_of_form", "request_of_form"]
 
@@ -191,6 +193,8 @@ def form_of(plan_file: PlanFile, book: RateBook) -> FormState:
 
 def plan_file_of_form(state: FormState, book: RateBook) -> PlanFile:
     """The plan file that saves this form: what the CLI reads back to the same plans."""
+    from ..planning.planfile import plan_file_of  # the plan file's modules load when a plan is first saved
+
     built = build(state, book)
     if built.problems:
         raise ValueError("; ".join(f"{name}: {message}" for name, message in built.problems.items()))
