@@ -238,8 +238,9 @@ def _percentiles(ordered: np.ndarray, percents: tuple[float, ...]) -> list[float
     """numpy's default ("linear") percentiles of values already sorted (``ordered``): the same numbers.
 
     ``np.percentile`` costs about 10 ms on its first call in a process, which the command line would pay
-    on every run; and one sort (numpy's vectorised sort, under half a millisecond for 100,000 values) is
-    faster than partial sorting around the several dozen positions the percentiles and the dotplot need.
+    on every run; and one sort is faster than partial sorting around the several dozen positions the
+    percentiles and the dotplot need and counting the histogram apart: for 100,000 values, 0.5 ms where
+    numpy's vectorised sort runs, 4.9 ms where it does not, against 3.9 ms and 1.9 ms for the other way there.
     """
     found = []
     for percent in percents:
