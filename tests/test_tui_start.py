@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import subprocess
+import sys
 
 import pytest
 
@@ -78,7 +80,7 @@ def test_an_app_refused_leaves_the_collector_as_it_was(book, collecting, tmp_pat
     assert gc.isenabled()
 
 
-async def test_costcalc_ui_pauses_the_collector_from_its_start_to_the_first_frame(collecting, tmp_path):
+async def test_costcalc_ui_pauses_the_collector_from_its_start_to_the_first_frame(collecting):
     """``costcalc ui`` pauses the collector before the rates and Textual are loaded; the app switches it on again
     once its first frame is on the screen, as it was before the command."""
     from costcalc.cli.parser import build_parser
@@ -299,9 +301,6 @@ asyncio.run(run())
 def test_the_start_does_without_the_modules_of_files_and_of_the_report():
     """Plan files, exports, the HTML report and both ways through a plan's visits load when first used, after the
     first frame (in a process of its own, on a rates folder already in the cache: this process has them all)."""
-    import subprocess
-    import sys
-
     for _ in range(2):  # the first may parse the rates and store them in the cache (atomically)
         done = subprocess.run([sys.executable, "-c", FIRST_FRAME_MODULES], capture_output=True, text=True, check=True)
     loaded = set(eval(done.stdout))  # noqa: S307 - a list of module names printed by the script above

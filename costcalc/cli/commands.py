@@ -11,6 +11,7 @@ from ..errors import CostcalcError, InvalidPlanError, UnknownLineError, UnknownR
 from ..ratebook.loading import load_rates
 from ..planning.request import request_of_options
 from ..planning.resolve import Resolved, check_locale, resolve
+from .options import plan_file_given
 
 __all__ = ["run"]
 
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         return _offers(args, _locale(args.locale))
     if args.command == "fx":
         return _fx(args, _locale(args.locale))
-    planfile = _plan_file(args)
+    planfile = plan_file_given(args)
     request = request_of_options(args, planfile, comparing=args.command == "compare")
     resolved = resolve(request, load_rates(args.rates))
     try:
@@ -54,15 +55,6 @@ def run(args: argparse.Namespace) -> int:
         return _compare(args, resolved, resolved.book)
     except UnknownLineError as exc:  # a [distributions] key of the plan file: named at its line
         raise request.traced(exc, "distributions", (getattr(exc, "key", ""),)) from None
-
-
-def _plan_file(args):
-    """The plan file of --plan, read; None without it (its modules are then not imported)."""
-    if not args.plan:
-        return None
-    from ..planning.planfile import read_plan_file
-
-    return read_plan_file(args.plan)
 
 
 def _print(text: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-__all__ = ["ONCE", "AppendNonEmpty", "Once", "OnceConst", "forget_given", "register"]
+__all__ = ["ONCE", "AppendNonEmpty", "Once", "OnceConst", "forget_given", "plan_file_given", "register"]
 
 ONCE = "An option given twice is refused; only --city and --rate may be given more than once, and they add up."
 """What the help says about repeated options."""
@@ -72,3 +72,13 @@ def register(parser: argparse.ArgumentParser) -> None:
 def forget_given(args: argparse.Namespace) -> None:
     """Drop the bookkeeping of which options were given from ``args``."""
     args.__dict__.pop(_SEEN, None)
+
+
+def plan_file_given(args: argparse.Namespace):
+    """The plan file ``--plan`` names, read; None without the option (the plan file's modules are then not
+    imported)."""
+    if not args.plan:
+        return None
+    from ..planning.planfile import read_plan_file
+
+    return read_plan_file(args.plan)

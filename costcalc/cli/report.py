@@ -49,7 +49,6 @@ def add_report_parser(commands, parents, formatter, compare_options, help: str) 
 def run_report(args: argparse.Namespace) -> int:
     """Price the plans as ``compare`` does, with likely costs and both ways through each protocol, and write the page."""
     from ..atomic import write_atomically
-    from ..planning.planfile import read_plan_file
     from ..planning.request import request_of_options
     from ..planning.resolve import resolve
     from ..pricing.engine import by_budget, compare
@@ -57,8 +56,9 @@ def run_report(args: argparse.Namespace) -> int:
     from ..ratebook.loading import load_rates
     from ..render.itineraries import both_ways
     from ..render.report import render_report
+    from .options import plan_file_given
 
-    planfile = read_plan_file(args.plan) if args.plan else None
+    planfile = plan_file_given(args)
     one_offer = planfile is not None and planfile.offer is not None and not (args.condition or args.offers)
     request = request_of_options(args, planfile, comparing=not one_offer)
     resolved = resolve(request, load_rates(args.rates))

@@ -28,12 +28,9 @@ def app_of(args: argparse.Namespace) -> CostcalcApp:
     try:
         from ..ratebook.loading import load_rates
         from ..tui import make_app
+        from .options import plan_file_given
 
-        plan_file = None
-        if args.plan:
-            from ..planning.planfile import read_plan_file
-
-            plan_file = read_plan_file(args.plan)
+        plan_file = plan_file_given(args)
         return make_app(load_rates(args.rates), plan_file=plan_file, today=args.as_of, collecting=collecting)
     except BaseException:
         if collecting:

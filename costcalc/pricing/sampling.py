@@ -251,8 +251,9 @@ def _percentiles(ordered: np.ndarray, percents: tuple[float, ...]) -> list[float
 
 def _median(values: np.ndarray) -> float:
     """``_percentiles(np.sort(values), (50.0,))[0]``, the same number, without sorting: the two middle values
-    are found by one partition around the upper one (the lower is the greatest value left of it), 0.15 ms for
-    100,000 values against 0.48 ms for a sort (a partition around both is slower than the sort)."""
+    are found by one partition around the upper one (the lower is the greatest value left of it): for 100,000
+    values 0.15 ms against 0.48 ms for a sort where numpy's vectorised sort runs, 1.0 ms against 4.3 ms where it
+    does not (a partition around both is slower than the sort)."""
     x, below, above = _position(50.0, len(values))
     parted = np.partition(values, above)
     low = parted[:below + 1].max() if above > below else parted[below]
