@@ -50,8 +50,7 @@ async def type_into(pilot, selector, text):
     for, as a person waits to see it (the form's fields below the fold come a frame after the first)."""
     await until(pilot, lambda: pilot.app.screen.query(selector))
     field = pilot.app.screen.query_one(selector, Input)
-    field.scroll_visible(animate=False)
-    await pilot.pause()
+    await into_view(pilot, field)
     await pilot.click(selector)
     assert field.has_focus, f"the click on {selector} missed it"
     field.action_select_all()
@@ -63,6 +62,17 @@ async def type_into(pilot, selector, text):
     if text:
         await pilot.press(*list(text))
     await pilot.pause()
+
+
+async def into_view(pilot, widget):
+    """Scroll to a widget and wait until it is laid out on the screen (fields mounted above it, a frame after
+    the first, may move it again), as a person waits to see what they will click."""
+
+    def shown() -> bool:
+        widget.scroll_visible(animate=False)
+        return bool(widget.region) and widget.region.offset in pilot.app.screen.size.region
+
+    await until(pilot, shown)
 
 
 async def until(pilot, condition, pauses: int = 50):

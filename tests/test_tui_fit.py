@@ -243,7 +243,7 @@ async def test_the_form_below_the_fold_follows_the_first_frame_with_the_problems
         form = app.query_one("#form")
         ids = [w.id for w in form.query("Input, Select, SelectionList") if w.id and not w.id.startswith("city-")]
         assert ids == [name for name in FIELDS_ABOVE_FOLD + FIELDS_BELOW_FOLD if name != "city"]
-        for name in ("nights", "travellers"):
-            assert app.query_one(f"#{name}", Input).has_class("-invalid")
+        for name in ("nights", "travellers"):  # marked once the fields are mounted, as a person sees them
+            await until(pilot, lambda: app.query_one(f"#{name}", Input).has_class("-invalid"))
             assert str(app.query_one(f"#{name}-error").render()).strip()
         assert form.query_one("#open-own") is form.children[-1]

@@ -19,7 +19,7 @@ from costcalc.tui.screens import PathScreen  # noqa: E402
 from costcalc.tui.table import OWN_STYLE, ComparisonTable  # noqa: E402
 
 from .conftest import REPO, TODAY  # noqa: E402
-from .test_tui import table_rows, type_into  # noqa: E402
+from .test_tui import into_view, table_rows, type_into  # noqa: E402
 
 FAMILY = REPO / "examples" / "family-quotes.toml"
 
@@ -79,9 +79,7 @@ async def test_a_plan_with_own_offers_shows_them_and_saves_them_whole(book, tmp_
 
 async def click(pilot, selector):
     """Scroll a button into view and click it, as a person would."""
-    button = pilot.app.screen.query_one(selector)
-    button.scroll_visible(animate=False)
-    await pilot.pause()
+    await into_view(pilot, pilot.app.screen.query_one(selector))
     await pilot.click(selector)
     await pilot.pause()
 
