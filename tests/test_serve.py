@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 
 from costcalc.cli import main
-from costcalc.cli.serve import INSTALL, is_loopback
+from costcalc.cli.serve import DOWNLOAD_WAIT, INSTALL, _server_class, is_loopback
 
 from .conftest import REPO
 
@@ -110,3 +110,14 @@ def test_a_public_address_says_there_is_no_authentication():
         assert address.startswith("http://0.0.0.0:")
         notice = process.stdout.readline()
     assert "there is NO authentication" in notice and "reachable from other machines" in notice
+
+
+@needs_serve
+def test_the_server_waits_a_minute_for_each_piece_of_a_download():
+    """textual-serve gives the app 4 seconds to send each piece of a file the browser downloads, then drops it."""
+    from textual_serve import download_manager
+    from textual_serve.server import Server
+
+    with socket.create_server(("127.0.0.1", 0)) as sock:
+        _server_class(Server)("costcalc ui", sock, "")
+    assert download_manager.DOWNLOAD_TIMEOUT == DOWNLOAD_WAIT == 60

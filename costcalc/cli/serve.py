@@ -18,13 +18,17 @@ from ..errors import ServeOptionError
 if TYPE_CHECKING:
     import socket
 
-__all__ = ["DEFAULT_PORT", "INSTALL", "add_serve_parser", "is_loopback", "run_serve"]
+__all__ = ["DEFAULT_PORT", "DOWNLOAD_WAIT", "INSTALL", "add_serve_parser", "is_loopback", "run_serve"]
 
 DEFAULT_PORT = 8000
 INSTALL = "pip install 'costcalc[web]'"
 """What to install for ``costcalc serve``."""
 PAGE = os.path.join(os.path.dirname(__file__), "page")
 """The folder of the page template (textual-serve's, without outside requests)."""
+DOWNLOAD_WAIT = 60
+"""Seconds the server waits for the app to send each piece of a download (a saved plan, an export). textual-serve
+waits 4, then drops the transfer, and the browser shows the download as failed: an app busy making a report on a
+loaded machine can take longer than that to answer."""
 
 
 def _port(text: str) -> int:
@@ -153,6 +157,10 @@ def _server_class(base: type) -> type:
         def __init__(self, command: str, sock: socket.socket, notice: str) -> None:
             host, port = sock.getsockname()[:2]
             super().__init__(command, host=host, port=port, title="costcalc", templates_path=PAGE)
+            from textual_serve import download_manager
+
+            # its only setting: read by each download's wait for the next piece
+            download_manager.DOWNLOAD_TIMEOUT = max(download_manager.DOWNLOAD_TIMEOUT, DOWNLOAD_WAIT)
             self.sock = sock
             self.notice = notice
 
