@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, DecimalTuple
 from functools import lru_cache
 
 from babel import Locale
@@ -24,6 +24,15 @@ def format_money(amount: Decimal, currency: str, locale: str = DEFAULT_LOCALE, w
     """
     if whole is None:
         whole = amount == amount.to_integral_value()
+    return _formatted(Decimal(amount).as_tuple(), currency, locale, whole)
+
+
+@lru_cache(maxsize=4096)
+def _formatted(digits: DecimalTuple, currency: str, locale: str, whole: bool) -> str:
+    """``format_money`` of the amount whose sign, digits and exponent are ``digits`` (the same amount written
+    with another exponent, or a negative zero, is another key): babel takes about 0.1 ms an amount, and a
+    breakdown drawn again shows most of its amounts again."""
+    amount = Decimal(digits)
     if whole and minor_digits(currency):
         pattern = _whole_pattern(locale)
         return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
