@@ -67,8 +67,8 @@ class Page:
         Laid out as rich's two-column grid lays them out (the marks' column as wide as the widest mark, one space,
         the texts' column as wide as the widest text or what is left of the page), each text wrapped by rich; only
         the grid's measuring and its cell-by-cell drawing are left out, which took a third of a breakdown's time.
-        Where the texts' column would be narrow, every text is empty, or a mark or text holds a control character
-        other than a text's new lines and tabs, rich's grid lays them out."""
+        Where no cell is left for the texts, every text is empty, or a mark or text holds a control character other
+        than a text's new lines and tabs, rich's grid lays them out."""
         rows = [(item if isinstance(item, tuple) else ("-", item)) for item in items]
         if not rows:
             return
@@ -76,7 +76,7 @@ class Page:
         marks = max(cell_len(mark) for mark, _ in rows)
         room = self.console.width - marks - 1
         widest = max(cell_len(line) for text in texts for line in text.plain.split("\n"))
-        if room < MIN_TEXT or not widest or not all(mark.isprintable() and _plain(text) for mark, text in rows):
+        if room < 1 or not widest or not all(mark.isprintable() and _plain(text) for mark, text in rows):
             self._grid(rows, texts)
             return
         width = min(widest, room)
@@ -131,7 +131,5 @@ def rest(width: int, others: Sequence[int]) -> int:
     return width - sum(others) - GAP * len(others)
 
 
-MIN_TEXT = 8
-"""The narrowest column of bullets' texts that ``Page.bullets`` lays out itself; narrower, rich's grid does."""
 GAP = 2
 """Characters between two columns: one of padding, one of (blank) rule."""
