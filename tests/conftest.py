@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import functools
 import os
 import shutil
 import tempfile
@@ -62,3 +63,20 @@ def app(book):
     application = make_app(book, today=TODAY)
     application.theme = "textual-dark"
     return application
+
+
+@pytest.fixture(scope="session")
+def schema_validator():
+    """``schema_validator(which)``: a validator of the published JSON schema ``which`` (see ``output_schema``),
+    checked against its meta-schema once a session (``jsonschema.validate`` checks it again at every call)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    from costcalc.render.schema import output_schema
+
+    @functools.cache
+    def validator(which: str = "all"):
+        schema = output_schema(which)
+        cls = jsonschema.validators.validator_for(schema)
+        cls.check_schema(schema)
+        return cls(schema)
+
+    return validator

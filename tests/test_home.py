@@ -298,7 +298,7 @@ def test_the_estimate_says_the_saving_and_break_even_in_words(capsys):
     assert (total["break_even_low"], total["break_even_high"]) == ("15000.00", "80000.00")
 
 
-def test_compare_with_home_shows_a_saving_per_offer_that_matches_the_api(capsys, book):
+def test_compare_with_home_shows_a_saving_per_offer_that_matches_the_api(capsys, book, schema_validator):
     argv = ["compare", "--condition", "alzheimers", "--origin", "US", "--home", "45000-60000",
             "--home-currency", "EUR", "--as-of", "2026-11-21"]
     cmp = compare(plans_for(book, "alzheimers", origin="US", home=Range(45000, 60000, "EUR")), book, today=TODAY)
@@ -322,10 +322,7 @@ def test_compare_with_home_shows_a_saving_per_offer_that_matches_the_api(capsys,
     code, out, _ = run(capsys, *argv, "--json")
     data = json.loads(out)
     assert [e["home"]["saving"]["low"] for e in data["estimates"]] == [str(e.home.saving.low) for e in cmp.estimates]
-    jsonschema = pytest.importorskip("jsonschema")
-    from costcalc.render.schema import output_schema
-
-    jsonschema.validate(data, output_schema())
+    schema_validator().validate(data)
 
 
 # --- the terminal UI -------------------------------------------------------------------------------
