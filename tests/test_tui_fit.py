@@ -20,7 +20,7 @@ from costcalc.tui.columns import Column, fit  # noqa: E402
 from costcalc.tui.table import BAR_CELLS, GIVE_WAY, ComparisonTable  # noqa: E402
 
 from .conftest import TODAY  # noqa: E402
-from .test_tui import table_rows, type_into, until  # noqa: E402
+from .test_tui import breakdown_of, table_rows, type_into, until  # noqa: E402
 
 WIDTHS = (80, 93, 100, 120, 137, 160)
 CURRENCIES = ("USD", "EUR", "JPY", "INR", "MXN")
@@ -164,6 +164,32 @@ async def test_the_breakdown_at_80_by_24_shows_every_amount_whole(app, book):
                     assert amount in drawn, f"{amount} is not whole {where}"
                 for price in (words.unit_price_words(line, app.locale) for line in est.lines):  # or broken after the dash
                     assert all(end in drawn for end in price.split("–")), f"{price} is cut {where}"
+
+
+async def test_the_breakdown_s_text_is_selected_with_the_mouse_and_copied_as_drawn(app):
+    """A double click selects the whole breakdown, drawn highlighted; Ctrl+C copies it as laid out on the screen;
+    a click elsewhere clears the highlight."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await breakdown_of(pilot, "jp-alzheimers-adipose-msc")  # its assumptions' reasons wrap to the panel
+        text = app.query_one("#breakdown-text")
+        await pilot.click("#breakdown-text", offset=(3, 1), times=2)
+        await pilot.pause()
+        wrapped = [line.plain for line in text.lines(text.size.width)]
+        assert len(wrapped) > text.size.height - 1 > 20 and max(map(cell_len, wrapped)) <= text.size.width
+        drawn = "\n".join(wrapped).rstrip("\n")  # as the screen gives a selection: without the blank line at its end
+        assert app.screen.get_selected_text() == drawn != text.plain.rstrip("\n") and "Assumptions, and why" in drawn
+        await pilot.press("ctrl+c")
+        assert app.clipboard == drawn
+        highlight = app.screen.get_component_rich_style("screen--selection").bgcolor
+
+        def backgrounds() -> set:
+            drawn = text.render_lines(text.region.reset_offset)
+            return {segment.style.bgcolor for strip in drawn[:3] for segment in strip if segment.text.strip()}
+
+        assert backgrounds() == {highlight}
+        await pilot.click("#title")
+        await pilot.pause()
+        assert app.screen.get_selected_text() is None and highlight not in backgrounds()
 
 
 async def test_an_invalid_value_stays_readable_in_its_field(app):

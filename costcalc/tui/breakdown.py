@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from ..render import render_estimate
 from ..render.words import assumptions_used
 from ..pricing.result import Estimate
 from ..pricing.visits import Itineraries
+from .laidout import LaidOutText
 
 __all__ = ["Breakdown"]
 
@@ -29,13 +29,13 @@ class Breakdown(VerticalScroll):
 
     PROMPT = "Choose an offer in the table to see how its total is made."
 
-    def text(self) -> Static:
+    def text(self) -> LaidOutText:
         """The panel's text, made the first time it is asked for (after the first frame: before it, the panel is
         empty), showing the prompt until an offer is shown."""
         made = self.query("#breakdown-text")
         if made:
-            return made.first(Static)
-        text = Static(self.PROMPT, id="breakdown-text")
+            return made.first(LaidOutText)
+        text = LaidOutText(self.PROMPT, id="breakdown-text")
         self.mount(text)
         return text
 
