@@ -192,6 +192,20 @@ async def test_the_breakdown_s_text_is_selected_with_the_mouse_and_copied_as_dra
         assert app.screen.get_selected_text() is None and highlight not in backgrounds()
 
 
+async def test_the_breakdown_is_drawn_again_in_the_colours_of_a_theme_chosen(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await breakdown_of(pilot, "jp-alzheimers-adipose-msc")
+        text = app.query_one("#breakdown-text")
+
+        def backgrounds() -> set:
+            return {segment.style.bgcolor for strip in text.render_lines(text.region.reset_offset) for segment in strip}
+
+        dark = backgrounds()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert backgrounds() == {text.rich_style.bgcolor} and dark.isdisjoint(backgrounds())
+
+
 async def test_an_invalid_value_stays_readable_in_its_field(app):
     async with app.run_test(size=(80, 24)) as pilot:
         for selector, value, valid in (("#nights", "-1", "30"), ("#city-JP", "Tokio", "Tokyo")):

@@ -9,6 +9,7 @@ a ``Static``.
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.selection import Selection
@@ -29,6 +30,8 @@ class LaidOutText(Widget):
         self._lines: list[Text] = []
         self._strips: dict[int, Strip] = {}
         self._wrapped_to = 0
+        self._drawn_in: Style | None = None
+        """The widget's style the strips kept were drawn in: a change of theme draws them again."""
         self.update(text)
 
     @property
@@ -64,6 +67,9 @@ class LaidOutText(Widget):
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         style = self.rich_style
+        if style != self._drawn_in:
+            self._strips.clear()
+            self._drawn_in = style
         lines = self.lines(width)
         if y >= len(lines):
             return Strip.blank(width, style)
