@@ -82,3 +82,56 @@ def test_the_ui_and_the_server_keep_the_collector_of_cycles():
 
     assert set(STAYING) == {"ui", "serve"}
     assert collecting("own", "serve", "--host", "0.0.0.0") == ["2", "True"]  # refused at once: no --public
+
+
+TEARDOWN = """
+import sys
+from costcalc.cli import run_main
+
+class Witness:  # reports the interpreter's teardown, which frees the objects of the modules
+    def __del__(self):
+        sys.stderr.write("torn down\\n")
+
+witness = Witness()
+if sys.argv[1] == "atexit":
+    import atexit
+    atexit.register(sys.stderr.write, "at exit\\n")
+sys.argv[1:] = sys.argv[2:]
+run_main()
+"""
+"""Runs ``costcalc`` as its command does, with a witness of the interpreter's teardown and, given "atexit", a
+function registered to run at exit."""
+
+
+def ending(how: str, *argv: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in DEFAULTS}
+    return subprocess.run([sys.executable, "-c", TEARDOWN, how, *argv], capture_output=True, text=True, env=clean)
+
+
+def test_a_one_shot_command_ends_without_teardown_once_its_whole_answer_is_written(capsys):
+    from costcalc.cli import main
+
+    argv = ["compare", "--condition", "alzheimers", "--origin", "US", "--json", "--as-of", "2026-11-21"]
+    assert main(argv) == 0
+    expected = capsys.readouterr().out
+    done = ending("plain", *argv)
+    assert (done.returncode, done.stderr) == (0, "") and done.stdout == expected and len(expected) > 65536
+    refused = ending("plain", "estimate", "--offer", "nope")
+    assert refused.returncode == 2 and refused.stderr.startswith("costcalc estimate: error: --offer: unknown offer id 'nope'; valid: ")
+    assert "torn down" not in refused.stderr
+
+
+def test_a_function_registered_to_run_at_exit_still_runs_and_the_ui_s_process_ends_as_usual():
+    done = ending("atexit", "offers")
+    assert done.returncode == 0 and "at exit" in done.stderr and "torn down" in done.stderr and done.stdout
+    refused = ending("plain", "serve", "--host", "0.0.0.0")  # a staying command: refused before it serves
+    assert refused.returncode == 2 and "torn down" in refused.stderr
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly():
+    clean = {k: v for k, v in os.environ.items() if k not in DEFAULTS}
+    argv = [sys.executable, "-m", "costcalc", "compare", "--condition", "alzheimers", "--json"]
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean)
+    proc.stdout.close()  # gone before the answer (more than a pipe holds) is written
+    _, err = proc.communicate(timeout=60)
+    assert (proc.returncode, err) == (0, b"")

@@ -98,4 +98,26 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
 
 def run_main() -> None:
     """Console-script entry point."""
-    sys.exit(main(own_process=True))
+    code = main(own_process=True)
+    if not gc.isenabled():
+        _end_now(code)
+    sys.exit(code)
+
+
+def _end_now(code: int) -> None:
+    """End a one-shot command (one that ran without the collector, see ``main``) once its answer is written,
+    without tearing the interpreter down: the ending collects every object the libraries made and frees them one
+    by one (about 5% of the instructions of a JSON estimate, simulated or not), for a process that is about to
+    go. Only where nothing is left to do at the ending: the output flushed without an error, no other thread,
+    and no function registered to run at exit (where the count of those cannot be read, there may be one);
+    otherwise the interpreter ends as usual and reports what it finds."""
+    import atexit
+    import threading
+
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001 - a closed or full output: the usual ending reports it
+        return
+    if threading.active_count() == 1 and getattr(atexit, "_ncallbacks", lambda: 1)() == 0:
+        os._exit(code)
