@@ -13,7 +13,7 @@ pytest.importorskip("textual")
 from costcalc.planning.planfile import parse_plan_file  # noqa: E402
 from costcalc.render import words  # noqa: E402
 from costcalc.tui.app import CostcalcApp  # noqa: E402
-from costcalc.tui.delivery import deliver  # noqa: E402
+from costcalc.tui.delivery import deliver, whole_packets  # noqa: E402
 from costcalc.tui.table import ComparisonTable  # noqa: E402
 
 from .pagetext import text_of  # noqa: E402
@@ -96,3 +96,54 @@ async def test_under_the_web_driver_save_and_export_are_downloads(app, tmp_path,
     assert parse_plan_file(offered["family.toml"]).fields["travellers"] == 3
     assert offered["family.csv"].startswith("rank,")
     assert list(tmp_path.iterdir()) == []  # nothing written where the server runs
+
+
+def test_under_the_web_driver_each_packet_reaches_the_server_whole_whichever_thread_writes_it(app):
+    """The screen's updates (from the app's thread) and a download's pieces (from the input thread), each larger
+    than the pipe holds, written at once to a server that reads slowly: each is read back whole, in packets
+    framed as textual-serve reads them (a type, a length, the payload)."""
+    import threading
+    import time
+    from functools import partial
+
+    from textual._binary_encode import load
+    from textual.drivers.web_driver import WebDriver
+
+    assert not whole_packets(app)  # not under the web driver: left as it is
+    read_end, write_end = os.pipe()
+    driver = WebDriver.__new__(WebDriver)  # its own __init__ takes the process's stdout
+    driver.fileno, driver._write = write_end, partial(os.write, write_end)
+    assert whole_packets(SimpleNamespace(is_web=True, _driver=driver))
+    size, times = 150_000, 6
+
+    def screen() -> None:
+        for _ in range(times):
+            driver.write("s" * size)
+
+    def download() -> None:
+        for _ in range(times):
+            driver.write_binary_encoded(("deliver_chunk", "key", b"d" * size))
+
+    received = bytearray()
+
+    def server() -> None:
+        while chunk := os.read(read_end, 4096):
+            received.extend(chunk)
+            time.sleep(0.0001)
+
+    reader = threading.Thread(target=server)
+    writers = [threading.Thread(target=screen), threading.Thread(target=download)]
+    for thread in (reader, *writers):
+        thread.start()
+    for thread in writers:
+        thread.join()
+    os.close(write_end)
+    reader.join()
+    os.close(read_end)
+    packets, at = [], 0
+    while at < len(received):
+        kind, length = received[at:at + 1], int.from_bytes(received[at + 1:at + 5], "big")
+        payload, at = bytes(received[at + 5:at + 5 + length]), at + 5 + length
+        packets.append(payload.decode() if kind == b"D" else load(payload) if kind == b"P" else kind)
+    assert sorted(packets, key=str) == sorted(["s" * size] * times + [("deliver_chunk", "key", b"d" * size)] * times,
+                                              key=str)

@@ -115,6 +115,10 @@ class CostcalcApp(App[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        if self.is_web:
+            from .delivery import whole_packets
+
+            whole_packets(self)  # before any download: its pieces and the screen share one pipe
         self.recompute(self.initial)
         self.query_one(ComparisonTable).focus()
         self.call_after_refresh(self._first_frame)
