@@ -65,6 +65,16 @@ def app(book):
     return application
 
 
+@pytest.fixture
+def no_bands(monkeypatch):
+    """The terminal UI without its likely bands: numpy is not loaded after the first frame, so no change simulates
+    every offer and no frame is drawn again when the bands arrive. For tests that check the hard totals and what
+    is drawn of them; the tests of the bands (``pytest.mark.bands`` in the UI's tests) keep them."""
+    from costcalc.tui.app import CostcalcApp
+
+    monkeypatch.setattr(CostcalcApp, "_load_sampling", lambda self: None)
+
+
 @pytest.fixture(scope="session")
 def schema_validator():
     """``schema_validator(which)``: a validator of the published JSON schema ``which`` (see ``output_schema``),

@@ -40,6 +40,14 @@ def expected_rows(book, condition, locale="en_US", **fields):
     return [(est.offer_id, format_range(whole_total(est.total), locale)) for est in cmp.estimates]
 
 
+@pytest.fixture(autouse=True)
+def hard_totals_only(request):
+    """The tests here check the hard totals, the fields and the breakdown's lines, without the likely bands (see
+    ``no_bands``), except those marked ``bands``, which check the bands and the simulated figures."""
+    if request.node.get_closest_marker("bands") is None:
+        request.getfixturevalue("no_bands")
+
+
 TYPED = 6
 """The keys typed one by one at the end of a longer text (the rest is pasted)."""
 
@@ -304,6 +312,7 @@ async def test_the_breakdown_shows_both_ways_through_a_multi_visit_protocol(app,
         assert "Clear Nights and Round trips to compare" in shown
 
 
+@pytest.mark.bands
 async def test_each_bar_holds_its_likely_band_and_the_breakdown_its_simulated_figures(app, book):
     from costcalc.render.formatting import format_money
     from costcalc.render.bars import BLOCKS, draw, nice_ceiling
@@ -336,6 +345,7 @@ async def test_each_bar_holds_its_likely_band_and_the_breakdown_its_simulated_fi
     assert "P10" in HELP and "not a bound" in HELP
 
 
+@pytest.mark.bands
 async def test_a_budget_typed_in_adds_a_budget_column_and_the_breakdown_its_verdict_and_charts(app, book):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

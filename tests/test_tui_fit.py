@@ -81,7 +81,7 @@ def check_rows(app, expected) -> None:
         assert shown == {"Total": total, "Notes": words.marks(est)}, f"row {index + 1} at {app.size.width} columns"
 
 
-async def test_every_row_keeps_its_total_and_marks_at_every_width(app, book):
+async def test_every_row_keeps_its_total_and_marks_at_every_width(app, book, no_bands):
     expected = {
         (currency, home): compare(plans_for(book, "alzheimers", currency=currency, home=home), book, today=TODAY)
         for currency in CURRENCIES for home in (None, HOME)

@@ -25,9 +25,8 @@ FAMILY = REPO / "examples" / "family-quotes.toml"
 
 
 @pytest.fixture(autouse=True)
-def no_simulation(monkeypatch):
+def hard_totals_only(no_bands):
     """No likely bands here: these tests check the hard totals, and a simulation on every key would slow them."""
-    monkeypatch.setattr(CostcalcApp, "_load_sampling", lambda self: None)
 
 
 def totals(app):
