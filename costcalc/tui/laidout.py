@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.widget import Widget
@@ -42,8 +42,7 @@ class LaidOutText(Widget):
     def update(self, text: str | Text) -> None:
         """Show ``text`` (a string is shown as written, markup and all)."""
         self._text = Text(text) if isinstance(text, str) else text
-        self._lines = []
-        self._strips.clear()
+        self._wrapped_to = 0  # wrapped again when next measured or drawn
         self.refresh(layout=True)
 
     def render(self) -> Text:
@@ -52,24 +51,25 @@ class LaidOutText(Widget):
     def lines(self, width: int) -> list[Text]:
         """The text's lines wrapped to ``width`` cells (words kept whole where they fit, folded where not)."""
         width = max(1, width)
-        if width != self._wrapped_to or not self._lines:
+        if width != self._wrapped_to:
             self._lines = list(self._text.wrap(self.app.console, width, overflow="fold"))
             self._wrapped_to = width
             self._strips.clear()
         return self._lines
 
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return max((line.cell_len for line in self._text.split(allow_blank=True)), default=0)
-
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width))
 
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        style = self.rich_style
+    def render_lines(self, crop: Region) -> list[Strip]:
+        style = self.rich_style  # once for the lines drawn: it walks up the widget's ancestors
         if style != self._drawn_in:
             self._strips.clear()
             self._drawn_in = style
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        style = self._drawn_in or self.rich_style
         lines = self.lines(width)
         if y >= len(lines):
             return Strip.blank(width, style)
@@ -94,6 +94,3 @@ class LaidOutText(Widget):
     def selection_updated(self, selection: Selection | None) -> None:
         self._strips.clear()
         self.refresh()
-
-    def on_resize(self) -> None:
-        self._strips.clear()
