@@ -21,14 +21,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
 import tomli_w
 
 from costcalc.ratebook.checking import check_rates
 from costcalc.ratebook.loading import load_rates, shipped_rates_dir
 from costcalc.ratebook.perdiem import parse_aliases
-from costcalc.render.schema import output_schema
 
 from .fuzzing import check, run
 from .test_fuzz_planfiles import ODD_VALUES
@@ -158,9 +156,9 @@ def corrupt(rng: random.Random, folder: Path) -> str:
     return name
 
 
-def test_corrupted_rates_folders_are_checked_and_refused_never_crash(base, tmp_path):
+def test_corrupted_rates_folders_are_checked_and_refused_never_crash(base, tmp_path, schema_validator):
     rng = random.Random(SEED)
-    schema = jsonschema.validators.validator_for(output_schema("estimate"))(output_schema("estimate"))
+    schema = schema_validator("estimate")
     codes = {0: 0, 1: 0}
     for n in range(CASES):
         folder = tmp_path / f"rates-{n}"
