@@ -15,9 +15,13 @@ MODEL = str(REPO / "examples" / "four-line-model.toml")
 SIMULATE = [sys.executable, "-m", "costcalc", "estimate", "--plan", MODEL, "--simulate", "20000", "--json"]
 
 
+def clean_env() -> dict[str, str]:
+    """This process's environment without the settings the command line makes (as a user's shell has it)."""
+    return {k: v for k, v in os.environ.items() if k not in DEFAULTS}
+
+
 def run(command: list[str], **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in DEFAULTS}
-    return subprocess.run(command, capture_output=True, text=True, check=True, env={**clean, **env})
+    return subprocess.run(command, capture_output=True, text=True, check=True, env={**clean_env(), **env})
 
 
 def test_the_simulated_figures_are_the_same_with_one_blas_thread_or_many():
@@ -104,8 +108,7 @@ function registered to run at exit."""
 
 
 def ending(how: str, *argv: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in DEFAULTS}
-    return subprocess.run([sys.executable, "-c", TEARDOWN, how, *argv], capture_output=True, text=True, env=clean)
+    return subprocess.run([sys.executable, "-c", TEARDOWN, how, *argv], capture_output=True, text=True, env=clean_env())
 
 
 def test_a_one_shot_command_ends_without_teardown_once_its_whole_answer_is_written(capsys):
@@ -129,9 +132,8 @@ def test_a_function_registered_to_run_at_exit_still_runs_and_the_ui_s_process_en
 
 
 def test_a_reader_that_goes_away_ends_the_command_quietly():
-    clean = {k: v for k, v in os.environ.items() if k not in DEFAULTS}
     argv = [sys.executable, "-m", "costcalc", "compare", "--condition", "alzheimers", "--json"]
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean)
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env())
     proc.stdout.close()  # gone before the answer (more than a pipe holds) is written
     _, err = proc.communicate(timeout=60)
     assert (proc.returncode, err) == (0, b"")
