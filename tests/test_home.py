@@ -333,7 +333,7 @@ async def test_the_at_home_field_adds_a_saving_column_that_matches_the_api(book)
     from costcalc.tui import make_app
     from costcalc.tui.table import ComparisonTable
 
-    from .test_tui import type_into
+    from .pilot import type_into
 
     app = make_app(book, today=TODAY)
     app.theme = "textual-dark"

@@ -22,16 +22,7 @@ from costcalc.tui.footer import KeysFooter  # noqa: E402
 from costcalc.tui.table import ComparisonTable  # noqa: E402
 
 from .conftest import TODAY  # noqa: E402
-
-
-def table_rows(app):
-    """(offer id, total text) of each row, top to bottom."""
-    table = app.query_one(ComparisonTable)
-    rows = []
-    for index in range(table.row_count):
-        key = table.coordinate_to_cell_key((index, 0)).row_key.value
-        rows.append((key, str(table.get_row_at(index)[2])))
-    return rows
+from .pilot import breakdown_of, table_rows, type_into, until  # noqa: E402
 
 
 def expected_rows(book, condition, locale="en_US", **fields):
@@ -46,60 +37,6 @@ def hard_totals_only(request):
     ``no_bands``), except those marked ``bands``, which check the bands and the simulated figures."""
     if request.node.get_closest_marker("bands") is None:
         request.getfixturevalue("no_bands")
-
-
-TYPED = 6
-"""The keys typed one by one at the end of a longer text (the rest is pasted)."""
-
-
-async def type_into(pilot, selector, text):
-    """Scroll to a field, click it, clear it, and type as a person would; a long text (a quote's source, a
-    name) is pasted as a person would paste it, all but its last keys, which are typed. The field is waited
-    for, as a person waits to see it (the form's fields below the fold come a frame after the first)."""
-    await until(pilot, lambda: pilot.app.screen.query(selector))
-    field = pilot.app.screen.query_one(selector, Input)
-    await into_view(pilot, field)
-    await pilot.click(selector)
-    assert field.has_focus, f"the click on {selector} missed it"
-    field.action_select_all()
-    await pilot.press("backspace")
-    if len(text) > TYPED:
-        field.insert_text_at_cursor(text[:-TYPED])  # what a paste does
-        await pilot.pause()
-        text = text[-TYPED:]
-    if text:
-        await pilot.press(*list(text))
-    await pilot.pause()
-
-
-async def into_view(pilot, widget):
-    """Scroll to a widget and wait until it is laid out on the screen (fields mounted above it, a frame after
-    the first, may move it again), as a person waits to see what they will click."""
-
-    def shown() -> bool:
-        widget.scroll_visible(animate=False)
-        return bool(widget.region) and widget.region.offset in pilot.app.screen.size.region
-
-    await until(pilot, shown)
-
-
-async def until(pilot, condition, pauses: int = 50):
-    """Pause until ``condition()`` holds (a frame or a background load may come between), or fail."""
-    for _ in range(pauses):
-        if condition():
-            return
-        await pilot.pause()
-    assert condition(), f"{getattr(condition, '__name__', 'the condition')} did not come to hold"
-
-
-async def breakdown_of(pilot, offer_id):
-    """Move the table's cursor to an offer, as a person would with the arrow keys; the breakdown's text."""
-    app = pilot.app
-    app.query_one(ComparisonTable).focus()
-    ids = [key for key, _ in table_rows(app)]
-    await pilot.press(*["up"] * len(ids), *["down"] * ids.index(offer_id))
-    await pilot.pause()
-    return " ".join(app.query_one("#breakdown").plain.split())
 
 
 async def test_it_opens_on_every_alzheimers_offer_cheapest_first(app, book):

@@ -17,7 +17,7 @@ from costcalc.tui.delivery import deliver, whole_packets  # noqa: E402
 from costcalc.tui.table import ComparisonTable  # noqa: E402
 
 from .pagetext import text_of  # noqa: E402
-from .test_tui import type_into  # noqa: E402
+from .pilot import type_into  # noqa: E402
 
 
 def test_in_a_terminal_the_file_is_written_where_asked(tmp_path):

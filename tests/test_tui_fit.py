@@ -20,7 +20,7 @@ from costcalc.tui.columns import Column, fit  # noqa: E402
 from costcalc.tui.table import BAR_CELLS, GIVE_WAY, ComparisonTable  # noqa: E402
 
 from .conftest import TODAY  # noqa: E402
-from .test_tui import breakdown_of, table_rows, type_into, until  # noqa: E402
+from .pilot import breakdown_of, table_rows, type_into, until  # noqa: E402
 
 WIDTHS = (80, 93, 100, 120, 137, 160)
 CURRENCIES = ("USD", "EUR", "JPY", "INR", "MXN")

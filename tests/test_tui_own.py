@@ -19,7 +19,7 @@ from costcalc.tui.screens import PathScreen  # noqa: E402
 from costcalc.tui.table import OWN_STYLE, ComparisonTable  # noqa: E402
 
 from .conftest import REPO, TODAY  # noqa: E402
-from .test_tui import into_view, table_rows, type_into  # noqa: E402
+from .pilot import into_view, table_rows, type_into  # noqa: E402
 
 FAMILY = REPO / "examples" / "family-quotes.toml"
 

@@ -20,7 +20,7 @@ from costcalc.tui import make_app  # noqa: E402
 from costcalc.tui.table import ComparisonTable  # noqa: E402
 
 from .conftest import TODAY  # noqa: E402
-from .test_tui import type_into, until  # noqa: E402
+from .pilot import type_into, until  # noqa: E402
 
 
 def watch_first_frame(app) -> dict[str, object]:
