@@ -45,14 +45,19 @@ async def type_into(pilot, selector, text):
 
 
 async def into_view(pilot, widget):
-    """Scroll to a widget and wait until it is laid out on the screen (fields mounted above it, a frame after
-    the first, may move it again), as a person waits to see what they will click."""
+    """Scroll to a widget and wait until it is drawn on the screen where it stays (fields mounted above it, a
+    frame after the first, may move it again), as a person waits to see what they will click. The scroll is
+    made at once, and the widget's place is read after a pause, which lays the screen out and draws it: the
+    place Pilot clicks at is the one on the screen, not the one of the frame before the scroll."""
+    seen = []
 
-    def shown() -> bool:
-        widget.scroll_visible(animate=False)
-        return bool(widget.region) and widget.region.offset in pilot.app.screen.size.region
+    def drawn_in_place() -> bool:
+        widget.scroll_visible(animate=False, immediate=True)
+        region = widget.region
+        seen.append(region)
+        return len(seen) > 1 and bool(region) and region == seen[-2] and region.offset in pilot.app.screen.size.region
 
-    await until(pilot, shown)
+    await until(pilot, drawn_in_place)
 
 
 async def until(pilot, condition, within: float = 30.0):

@@ -20,7 +20,7 @@ from costcalc.tui.columns import Column, fit  # noqa: E402
 from costcalc.tui.table import BAR_CELLS, GIVE_WAY, ComparisonTable  # noqa: E402
 
 from .conftest import TODAY  # noqa: E402
-from .pilot import breakdown_of, table_rows, type_into, until  # noqa: E402
+from .pilot import breakdown_of, into_view, table_rows, type_into, until  # noqa: E402
 
 WIDTHS = (80, 93, 100, 120, 137, 160)
 CURRENCIES = ("USD", "EUR", "JPY", "INR", "MXN")
@@ -212,8 +212,7 @@ async def test_an_invalid_value_stays_readable_in_its_field(app):
             await type_into(pilot, selector, value)
             field = app.query_one(selector, Input)
             for _ in range(2):  # while it has the focus, and once it has lost it
-                field.scroll_visible(animate=False)
-                await pilot.pause()
+                await into_view(pilot, field)
                 assert field.has_class("-invalid")
                 assert field.content_region.height == 1
                 line = screen(app)[field.content_region.y].crop(field.content_region.x, field.content_region.right)
