@@ -308,3 +308,11 @@ def test_the_start_does_without_the_modules_of_files_and_of_the_report():
     later = {"costcalc.planning.planfile", "costcalc.planning.tomlwrite", "costcalc.atomic", "costcalc.tui.delivery",
              "costcalc.render.report", "costcalc.render.itineraries", "costcalc.cli.commands"}
     assert not later & loaded, sorted(later & loaded)
+
+
+def test_pilot_waits_for_the_app_at_rest_in_the_short_windows_of_the_suite():
+    import textual._wait as wait
+
+    from .conftest import IDLE_WINDOW
+
+    assert (wait.SLEEP_GRANULARITY, wait.SLEEP_IDLE) == (IDLE_WINDOW, IDLE_WINDOW / 20)
