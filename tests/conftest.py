@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import functools
+import gc
 import os
 import shutil
 import tempfile
@@ -117,3 +118,22 @@ def quick_idle():
             patch.setattr(wait, "SLEEP_GRANULARITY", IDLE_WINDOW)
             patch.setattr(wait, "SLEEP_IDLE", IDLE_WINDOW / 20)
         yield
+
+
+FULL_COLLECTION_AFTER = 100
+"""Collections of the middle generation between two full collections in the test processes (Python's own: 10)."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def rare_full_collections():
+    """The collector of reference cycles makes its full collections ten times less often in the test processes.
+
+    A full collection scans every object a process keeps, and a test process keeps what no app does: the lines
+    Textual has drawn for every UI test before, in its caches (some 400,000 objects by the middle of the UI's
+    tests, where a fresh app has 130,000), so that each took 0.3 s and they were a quarter of the UI tests' time.
+    The young generations are collected as often as ever, every cycle of garbage is still freed (only later),
+    and the collector is on or off as the app under test sets it, as for a person."""
+    young, middle, full = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_COLLECTION_AFTER)
+    yield
+    gc.set_threshold(young, middle, full)

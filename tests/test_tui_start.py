@@ -316,3 +316,9 @@ def test_pilot_waits_for_the_app_at_rest_in_the_short_windows_of_the_suite():
     from .conftest import IDLE_WINDOW
 
     assert (wait.SLEEP_GRANULARITY, wait.SLEEP_IDLE) == (IDLE_WINDOW, IDLE_WINDOW / 20)
+
+
+def test_the_test_processes_make_full_collections_ten_times_less_often():
+    from .conftest import FULL_COLLECTION_AFTER
+
+    assert gc.get_threshold()[2] == FULL_COLLECTION_AFTER
