@@ -112,6 +112,25 @@ def test_costcalc_ui_refused_leaves_the_collector_as_it_was(collecting, tmp_path
     assert gc.isenabled()
 
 
+@pytest.mark.parametrize("own_process", [True, False])
+def test_costcalc_ui_in_its_own_process_keeps_what_its_start_made_out_of_full_collections(
+    collecting, monkeypatch, own_process
+):
+    """The ``costcalc`` command freezes what its start made before the app runs; ``main`` called by a script leaves
+    the script's objects as they were."""
+    from costcalc.cli import main
+    from costcalc.tui.app import CostcalcApp
+
+    frozen = []
+    monkeypatch.setattr(CostcalcApp, "run", lambda self: frozen.append(gc.get_freeze_count()))
+    gc.unfreeze()
+    try:
+        assert main(["ui", "--as-of", TODAY.isoformat()], own_process=own_process) == 0
+    finally:
+        gc.unfreeze()
+    assert (frozen[0] > 10_000) is own_process, frozen
+
+
 async def test_the_first_frame_shows_every_offer_s_total(app, book):
     """The table's rows are built while Textual waits to paint, not after: the first frame has a row per offer,
     each with its total, and the table is laid out tall enough for them and its header."""

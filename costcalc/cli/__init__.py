@@ -71,7 +71,7 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
         if args.command == "ui":  # before the modules of the other commands (see costcalc.cli.ui)
             from .ui import run_ui
 
-            return run_ui(args)
+            return run_ui(args, own_process=own_process)
         from .commands import run
 
         return run(args)

@@ -38,6 +38,14 @@ def app_of(args: argparse.Namespace) -> CostcalcApp:
         raise
 
 
-def run_ui(args: argparse.Namespace) -> int:
-    app_of(args).run()
+def run_ui(args: argparse.Namespace, *, own_process: bool = False) -> int:
+    """Run the UI until the user leaves. In a process of its own (the ``costcalc`` command), what the start made
+    (the modules, the rate book, the app) is moved out of the collector's reach before the app runs: it lives as
+    long as the process, and every full collection of a session counted it again: a pause a keystroke could
+    wait behind, with a median of 86-115 ms against 45-78 ms once frozen (three paired sessions of 24 fields
+    typed into and 24 moves of the cursor, each with 12 full collections)."""
+    app = app_of(args)
+    if own_process:
+        gc.freeze()
+    app.run()
     return 0
