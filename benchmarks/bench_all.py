@@ -8,7 +8,7 @@ speed drifts weighs on both alike):
 - ``--simulate 100000 --distribution lognormal --json`` of the four-line model, whole process, against
   Squiggle 0.10.0 running the same model once (``squiggle/four_line.squiggle``, 100,000 samples);
 - ``simulate`` of the four-line model, 100,000 samples, in process, against ``floor_numpy.py`` (plain numpy
-  drawing the same lognormals);
+  drawing the same lognormals and computing the same statistics of them; its draws alone printed beside);
 - the terminal UI's start to its first complete frame against ``floor_tui.py`` (a bare Textual app of the
   same kinds of widgets), and a keystroke to the updated table.
 
@@ -99,10 +99,11 @@ def floors() -> None:
     for _ in range(5):
         ours = in_process_ms(lambda: simulate(est, samples=100_000, distribution="lognormal"), 5)
         floor = in_process_ms(floor_numpy.draw, 5)
-        pairs.append((ours, floor, ours / floor))
-    ours, floor, ratio = (statistics.median(p[i] for p in pairs) for i in range(3))
+        pairs.append((ours, floor, ours / floor, in_process_ms(floor_numpy.draws_only, 5)))
+    ours, floor, ratio, draws = (statistics.median(p[i] for p in pairs) for i in range(4))
     against("simulate the four-line model, 100,000 samples, lognormal (in process)", ours,
-            "floor: floor_numpy.py, plain numpy, the same draws", floor, ratio, "about 1")
+            "floor: floor_numpy.py, plain numpy, the same draws and statistics", floor, ratio, "about 1")
+    show("  of which the draws alone, plain numpy", draws)
 
     ours, whole, floor, ratio = bench_tui.start_ms()
     against("terminal UI: start to the first complete frame (in process)", ours,
