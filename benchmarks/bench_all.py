@@ -1,4 +1,4 @@
-"""The speed figures of the README, for this machine, in one run (prints figures; asserts nothing).
+"""The speed figures of docs/speed.md, for this machine, in one run (prints figures; asserts nothing).
 
 First each figure beside its floor, and the ratio (medians of runs in turn, so that a machine whose
 speed drifts weighs on both alike):
