@@ -15,13 +15,10 @@ import time
 
 import numpy as np
 
-Z95 = 1.6448536269514722
+from costcalc.pricing.sampling import DOTS, Z95  # the same constants as simulate's, so both compute the same
+
 LINES = ((10_000, 45_000, 1), (900, 1_600, 4), (90, 180, 40), (30, 60, 80))
 """(low, high, quantity) of each line: treatment, flights, lodging, meals."""
-
-
-DOTS = [2.5 + 5.0 * i for i in range(20)]
-"""The dotplot's percentiles, as costcalc's: 2.5%, 7.5% ... 97.5%."""
 
 
 def draws_only(samples: int = 100_000, seed: int = 20261121) -> tuple[np.ndarray, list[np.ndarray]]:
